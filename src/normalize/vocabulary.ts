@@ -36,3 +36,37 @@ export const TITLE_FAMILIES = [
 ] as const;
 
 export type TitleFamily = (typeof TITLE_FAMILIES)[number];
+
+/**
+ * Pay periods. `one_time` is a lump sum for a whole assignment (consultancy fees), after
+ * Google Talent's ONE_TIME compensation unit.
+ */
+export const SALARY_PERIODS = ['hourly', 'daily', 'weekly', 'monthly', 'yearly', 'one_time'] as const;
+
+export type SalaryPeriod = (typeof SALARY_PERIODS)[number];
+
+/** Employment types; which one wins when a posting states several is decided in normalize-employment-type.ts. */
+export const EMPLOYMENT_TYPES = [
+  'full_time',
+  'part_time',
+  'contract',
+  'temporary',
+  'internship',
+  'volunteer',
+  'freelance',
+] as const;
+
+export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
+
+/** Academic levels from lowest to highest; the order is used to pick the lowest level a posting asks for. */
+export const EDUCATION_LEVELS = [
+  'secondary',
+  'certificate',
+  'diploma',
+  'bachelor',
+  'postgraduate_diploma',
+  'master',
+  'doctorate',
+] as const;
+
+export type EducationLevel = (typeof EDUCATION_LEVELS)[number];
