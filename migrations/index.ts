@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely';
+
+import * as createCoreTables from './2026_12_04_01_create_core_tables.js';
+import * as compressTextWithLz4 from './2026_12_04_02_compress_text_with_lz4.js';
+
+/**
+ * Every schema migration, by name. Names sort in the order they run (Kysely's migrator rejects
+ * out-of-order names). A static list rather than a folder scan, so the same code works from
+ * `src` under tsx and from the compiled `dist`.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026_12_04_01_create_core_tables': createCoreTables,
+  '2026_12_04_02_compress_text_with_lz4': compressTextWithLz4,
+};
