@@ -162,3 +162,12 @@ export function singular(word: string): string {
   if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
 }
+
+/** Lower-cases, drops apostrophes and collapses spaces and hyphens, so surface forms of one phrase compare equal. */
+export function phraseKey(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(APOSTROPHES, '')
+    .replace(/[\s\-–]+/g, ' ')
+    .trim();
+}
