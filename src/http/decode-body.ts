@@ -17,7 +17,7 @@ export interface DecodedBody {
 const META_PRESCAN_BYTES = 1024;
 
 /**
- * Labels that the WHATWG Encoding Standard maps to windows-1252. Servers that say `iso-8859-1`
+ * Labels that the WHATWG Encoding Standard maps to windows-1252. Servers that declare `iso-8859-1`
  * almost always send windows-1252 bytes (curly quotes at 0x91-0x94), and browsers decode them so.
  */
 const WINDOWS_1252_LABELS = new Set([

@@ -1,0 +1,39 @@
+/**
+ * Builds a SiteAdapter from a site's sites.yaml entry, optionally with board code for markup that
+ * selectors cannot express. A board with ordinary markup needs no code at all.
+ */
+import * as cheerio from 'cheerio';
+
+import { extractPosting, type DetailHooks } from './extract/extract-posting.js';
+import { readListing, type ReadListingOptions } from './extract/read-listing.js';
+import type { SiteConfig } from './site-config.js';
+import type { DetailResult, ListingPage, SiteAdapter } from './types.js';
+
+export interface BoardHooks extends DetailHooks {
+  refineCard?: ReadListingOptions['refineCard'];
+  /** Replaces the configured next-link lookup. */
+  findNextPageUrl?: ($: cheerio.CheerioAPI, pageUrl: string, page: ListingPage) => string | null;
+}
+
+/** Creates the adapter of one configured site. */
+export function createConfiguredAdapter(site: SiteConfig, hooks: BoardHooks = {}): SiteAdapter {
+  const detailUrlPattern = site.detail.urlPattern ? new RegExp(site.detail.urlPattern) : undefined;
+
+  return {
+    id: site.id,
+
+    parseListing(html: string, pageUrl: string): ListingPage {
+      const $ = cheerio.load(html, { baseURI: pageUrl });
+      const page = readListing($, pageUrl, site.listing, { detailUrlPattern, refineCard: hooks.refineCard });
+      if (hooks.findNextPageUrl) {
+        return { ...page, nextPageUrl: hooks.findNextPageUrl($, pageUrl, page) };
+      }
+      return page;
+    },
+
+    parseDetail(html: string, url: string): DetailResult {
+      const $ = cheerio.load(html, { baseURI: url });
+      return extractPosting($, url, site, hooks);
+    },
+  };
+}

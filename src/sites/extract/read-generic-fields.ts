@@ -1,0 +1,78 @@
+/**
+ * The last extraction step: fields any job page tends to show without board-specific markup (a
+ * heading, Open Graph tags, the main content, "Label: value" lines). A fifth board configured only
+ * through sites.yaml relies on it for whatever its selectors do not cover.
+ */
+import type { CheerioAPI } from 'cheerio';
+
+import { cleanInline, nodesToText } from '../html-text.js';
+import { emptyPostingFields, type PostingFields } from './posting-fields.js';
+
+/** Content containers tried in order for the description. */
+const CONTENT_SELECTORS = [
+  '[itemprop="description"]',
+  '.job-description',
+  '.job-details',
+  'article',
+  'main',
+  '#content',
+  '.content',
+  'body',
+];
+
+/** Line labels recognised in page text, matched at the start of a line. */
+const LINE_LABELS: readonly [RegExp, keyof PostingFields][] = [
+  [/^(?:closing|application|deadline)\s*(?:date)?\s*[:\-–]\s*(.+)$/i, 'deadline'],
+  [/^deadline\s*[:\-–]\s*(.+)$/i, 'deadline'],
+  [/^(?:job\s*)?location\s*[:\-–]\s*(.+)$/i, 'location'],
+  [/^(?:salary|remuneration|pay)(?:\s*range)?\s*[:\-–]\s*(.+)$/i, 'salaryText'],
+  [/^(?:job|employment|contract)\s*type\s*[:\-–]\s*(.+)$/i, 'employmentType'],
+  [/^(?:company|employer|organi[sz]ation)\s*[:\-–]\s*(.+)$/i, 'organization'],
+  [/^(?:min(?:imum)?\.?\s*)?(?:qualification|education)s?\s*[:\-–]\s*(.+)$/i, 'education'],
+  [/^experience(?:\s*(?:level|length|required))?\s*[:\-–]\s*(.+)$/i, 'experience'],
+];
+
+/** Reads generic fields from a whole loaded page. */
+export function readGenericFields($: CheerioAPI): PostingFields {
+  const fields = emptyPostingFields();
+
+  fields.title =
+    cleanInline($('h1').first().text()) ??
+    cleanInline($('meta[property="og:title"]').attr('content')) ??
+    titleWithoutSiteName($('title').first().text());
+
+  const content = CONTENT_SELECTORS.map((selector) => $(selector).first()).find((element) => element.length > 0);
+  if (content) {
+    const text = nodesToText(content.contents().toArray());
+    fields.descriptionText = text === '' ? null : text;
+    fields.descriptionHtml = content.html()?.trim() || null;
+    readLabelledLines(text, fields);
+  }
+
+  if (fields.descriptionText === null) {
+    fields.descriptionText = cleanInline($('meta[name="description"]').attr('content'));
+  }
+  return fields;
+}
+
+/** Fills fields from "Label: value" lines of page text; the first line per field wins. */
+export function readLabelledLines(text: string, fields: PostingFields): void {
+  for (const line of text.split('\n')) {
+    for (const [pattern, field] of LINE_LABELS) {
+      const match = pattern.exec(line.trim());
+      const value = cleanInline(match?.[1]);
+      if (value && value.length <= 120 && fields[field] === null) {
+        (fields as Record<string, unknown>)[field] = value;
+      }
+    }
+  }
+}
+
+/** Drops a trailing " | Site" or " - Site" from a document title. */
+export function titleWithoutSiteName(title: string): string | null {
+  const cleaned = cleanInline(title);
+  if (!cleaned) {
+    return null;
+  }
+  return cleaned.replace(/\s+[|–-]\s+[^|–-]+$/, '').trim() || cleaned;
+}
