@@ -1,0 +1,163 @@
+/**
+ * Years of work experience a posting requires, from its text and the board's experience facet.
+ */
+import { cutPageFurniture } from './cut-page-furniture.js';
+import { COUNT_SOURCE, parseCount } from './parse-count.js';
+
+export interface ExperienceResult {
+  /** Minimum years; months are divided by 12. 0 when the posting requires no experience. */
+  minYears: number | null;
+  /** Maximum years of a stated range ("3-5 years" gives 5); null for "at least" and single values. */
+  maxYears: number | null;
+}
+
+interface YearsRange {
+  min: number;
+  max: number | null;
+}
+
+const RANGE = `(?<low>${COUNT_SOURCE})(?:\\s*(?:-|–|—|to)\\s*(?<high>${COUNT_SOURCE}))?(?<plus>\\s*\\+)?`;
+const UNIT = `(?<unit>years?|yrs?\\.?|months?)`;
+const CUE = `(?<cue>at\\s+least|a\\s+minimum\\s+of|minimum\\s+of|minimum|min\\.?|not\\s+less\\s+than|over|more\\s+than|above)`;
+
+// Board facets, often glued to the previous field ("HNDExperience5 years"), hence no word boundary:
+// "Experience: 3 – 5 years", MyJobMag's glued "Experience7 - 10 years",
+// BrighterMonday's "Experience Length: 3 years", Standard Arena's "Experience 0-2 Years".
+const FACET_RANGE = new RegExp(`Experience(?:\\s*Length)?\\s*:?\\s*${RANGE}\\s*${UNIT}`, 'gi');
+// Global South Opportunities: "Experience in Months: 12".
+const FACET_MONTHS = /Experience\s+in\s+Months\s*:?\s*(?<months>\d{1,3})\b/gi;
+const FACET_NONE = /Experience(?:\s*Length)?\s*:?\s*(?<none>No\s+Experience|Less\s+than\s+(?:1|one)\s+year|None)/gi;
+
+// "3-5 years' experience", "at least 2 years relevant sales experience", "1-2 years of program monitoring and evaluation experience".
+const YEARS_THEN_EXPERIENCE = new RegExp(
+  `(?:${CUE}\\s*)?${RANGE}\\s*${UNIT}['’\`]?s?\\s*(?:of\\s+)?(?:[\\w&/,-]+\\s+){0,6}?experience`,
+  'gi',
+);
+// "experience in management for a period of not less than five (5) years".
+const EXPERIENCE_THEN_YEARS = new RegExp(
+  `experience\\b(?<between>[^.;•:]{0,60}?)(?:${CUE}\\s*)?${RANGE}\\s*${UNIT}`,
+  'gi',
+);
+// "At least 8 years in the tech industry": a cue is required because the word experience is missing.
+const CUE_THEN_YEARS = new RegExp(`${CUE}\\s*${RANGE}\\s*${UNIT}\\s+(?:in|of|working|post|as|with|within)\\b`, 'gi');
+
+const NO_EXPERIENCE = /\bno\s+(?:prior\s+|previous\s+|work\s+)?experience(?:\s+(?:is\s+)?(?:required|needed|necessary))?\b/i;
+
+// Ages ("aged 18-35 years") and the employer's own history are not requirements.
+const AGE_CONTEXT = /\bage[ds]?\b|\byears?\s+(?:old|of\s+age)\b/i;
+const EMPLOYER_CONTEXT = /\b(?:combined|founded|established|in\s+existence|in\s+operation|history)\b/i;
+const EMPLOYER_SUBJECT = /\b(?:company|firm|organi[sz]ation|we|our)\b/i;
+const CANDIDATE_SUBJECT = /\b(?:candidate|applicant|you|must|should|require[ds]?|ideal|minimum|at\s+least)\b/i;
+
+/**
+ * Parses the years of experience a posting requires. The body's first requirement wins over the
+ * board facet ("Experience: 3 – 5 years"); `labelled` is that facet when an adapter extracted it.
+ * When the body gives only a minimum that equals the facet's minimum, the facet's maximum is kept.
+ */
+export function normalizeExperience(text: string | null | undefined, labelled?: string | null): ExperienceResult {
+  const posting = collapseSpace(cutPageFurniture(text ?? ''));
+  const { facets, body } = splitFacets(posting);
+  const facet = parseLabelledExperience(labelled) ?? facets[0] ?? null;
+  const stated = findBodyExperience(body);
+
+  if (stated === null) return toResult(facet);
+  if (stated.max === null && facet !== null && facet.min === stated.min && facet.max !== null) {
+    return { minYears: stated.min, maxYears: facet.max };
+  }
+  return toResult(stated);
+}
+
+/** Parses a short facet value such as "2 - 4 years", "1 year", "No Experience" or "Less than 1 year". */
+function parseLabelledExperience(labelled: string | null | undefined): YearsRange | null {
+  if (labelled === null || labelled === undefined || labelled.trim() === '') return null;
+  return splitFacets(`Experience: ${collapseSpace(labelled)}`).facets[0] ?? null;
+}
+
+function splitFacets(posting: string): { facets: YearsRange[]; body: string } {
+  const found: { index: number; end: number; range: YearsRange }[] = [];
+
+  for (const match of posting.matchAll(FACET_RANGE)) {
+    const range = toYears(match.groups ?? {});
+    if (range !== null) found.push({ index: match.index, end: match.index + match[0].length, range });
+  }
+  for (const match of posting.matchAll(FACET_MONTHS)) {
+    const months = Number(match.groups?.months);
+    found.push({ index: match.index, end: match.index + match[0].length, range: { min: roundYears(months / 12), max: null } });
+  }
+  for (const match of posting.matchAll(FACET_NONE)) {
+    const isUnderOneYear = /less/i.test(match.groups?.none ?? '');
+    found.push({ index: match.index, end: match.index + match[0].length, range: { min: 0, max: isUnderOneYear ? 1 : null } });
+  }
+  found.sort((a, b) => a.index - b.index);
+
+  let body = '';
+  let cursor = 0;
+  for (const facet of found) {
+    if (facet.index < cursor) continue;
+    body += `${posting.slice(cursor, facet.index)} | `;
+    cursor = facet.end;
+  }
+  body += posting.slice(cursor);
+  return { facets: found.map((facet) => facet.range), body };
+}
+
+function findBodyExperience(body: string): YearsRange | null {
+  const candidates: { index: number; range: YearsRange }[] = [];
+
+  for (const pattern of [YEARS_THEN_EXPERIENCE, EXPERIENCE_THEN_YEARS, CUE_THEN_YEARS]) {
+    for (const match of body.matchAll(pattern)) {
+      if (!isRequirement(body, match)) continue;
+      const range = toYears(match.groups ?? {});
+      if (range !== null) candidates.push({ index: match.index, range });
+    }
+  }
+
+  const none = NO_EXPERIENCE.exec(body);
+  if (none !== null) candidates.push({ index: none.index, range: { min: 0, max: null } });
+
+  candidates.sort((a, b) => a.index - b.index);
+  return candidates[0]?.range ?? null;
+}
+
+function isRequirement(body: string, match: RegExpExecArray | RegExpMatchArray): boolean {
+  const index = match.index ?? 0;
+  const before = sentenceBefore(body, index);
+  const after = body.slice(index + match[0].length, index + match[0].length + 40);
+
+  if (AGE_CONTEXT.test(match.groups?.between ?? '') || /^\s*(?:old|of\s+age)\b/i.test(after) || /\bage[ds]?\s*$/i.test(before)) {
+    return false;
+  }
+  if (EMPLOYER_CONTEXT.test(match[0]) || EMPLOYER_CONTEXT.test(before) || /^[^.;•]{0,25}\bcombined\b/i.test(after)) return false;
+  return !(EMPLOYER_SUBJECT.test(before) && !CANDIDATE_SUBJECT.test(before) && !CANDIDATE_SUBJECT.test(match[0]));
+}
+
+/** Returns up to 80 characters before `index`, from the start of the sentence that contains it. */
+function sentenceBefore(text: string, index: number): string {
+  const window = text.slice(Math.max(0, index - 80), index);
+  const boundary = Math.max(window.lastIndexOf('. '), window.lastIndexOf('•'), window.lastIndexOf(';'));
+  return boundary === -1 ? window : window.slice(boundary + 1);
+}
+
+function toYears(groups: Record<string, string | undefined>): YearsRange | null {
+  const low = groups.low === undefined ? null : parseCount(groups.low);
+  if (low === null) return null;
+
+  const high = groups.high === undefined ? null : parseCount(groups.high);
+  const perYear = /^month/i.test(groups.unit ?? '') ? 1 / 12 : 1;
+  const min = roundYears(low * perYear);
+  const max = high === null || high < low ? null : roundYears(high * perYear);
+  if (min > 50) return null;
+  return { min, max };
+}
+
+function roundYears(years: number): number {
+  return Math.round(years * 100) / 100;
+}
+
+function toResult(range: YearsRange | null): ExperienceResult {
+  return range === null ? { minYears: null, maxYears: null } : { minYears: range.min, maxYears: range.max };
+}
+
+function collapseSpace(text: string): string {
+  return text.replace(/\s+/g, ' ');
+}
