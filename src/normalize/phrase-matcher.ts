@@ -82,7 +82,8 @@ export function compilePhraseMatcher(entries: readonly PhraseEntry[]): PhraseMat
   const maxTokensByFirst = new Map<string, number>();
 
   for (const entry of entries) {
-    for (const variant of phraseVariants(entry.phrase)) {
+    const variants = entry.isCaseSensitive === true ? [entry.phrase] : phraseVariants(entry.phrase);
+    for (const variant of variants) {
       const tokens = tokenize(variant);
       if (tokens.length === 0) continue;
 

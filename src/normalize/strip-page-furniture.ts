@@ -31,6 +31,8 @@ const BOILERPLATE: readonly RegExp[] = [
   /Do not make any payment without confirming with the [\w ]{2,40} Team\./gi,
   /If you think this advert is not genuine, please report it via the Report Job link below\.\s*(?:Report Job)?/gi,
   /Check how your CV aligns with this job/gi,
+  // A board's category links ("Driving Jobs in Kenya - Procurement Jobs in Kenya") say nothing about this job.
+  /(?:[\w&/,.'’ -]{2,60}?\s+Jobs\s+in\s+Kenya\s*-?\s*)+/g,
 ];
 
 /** Returns the posting text without page furniture; the input is never modified. */
