@@ -101,6 +101,19 @@ export interface RawPageTable {
   json_ld: JSONColumnType<Record<string, unknown> | unknown[], string, string> | null;
 }
 
+/** MinHash signature of a processed posting's description, for near-duplicate detection. */
+export interface JobPostMinhashTable {
+  job_id: Id;
+  group_key: string;
+  /** pg returns a Buffer, PGlite a Uint8Array. */
+  signature: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+}
+
+export interface JobPostLshTable {
+  band_key: string;
+  job_id: Id;
+}
+
 export interface JobSkillTable {
   job_id: Id;
   skill_id: Id;
@@ -159,6 +172,8 @@ export interface WorkflowStageTable {
   duration_ms: number | null;
   counts: JSONColumnType<Record<string, unknown>, string | undefined, string>;
   error: string | null;
+  /** The stage report's error groups and stage-specific detail. */
+  details: JSONColumnType<Record<string, unknown>, string | undefined, string>;
 }
 
 export interface ScrapeStateTable {
@@ -209,6 +224,8 @@ export interface Database {
   job_post: JobPostTable;
   raw_page: RawPageTable;
   job_skill: JobSkillTable;
+  job_post_minhash: JobPostMinhashTable;
+  job_post_lsh: JobPostLshTable;
   metrics_daily: MetricsDailyTable;
   learned_pattern: LearnedPatternTable;
   workflow_run: WorkflowRunTable;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 
+import { MIGRATIONS } from '../../migrations/index.js';
 import { openStore } from '../../src/db/client.js';
 import { silentLogger } from '../../src/lib/log.js';
 import { describeEachStore } from '../helpers/test-store.js';
@@ -32,7 +33,8 @@ describeEachStore('schema', (getStore, kind) => {
       order by table_name
     `.execute(db);
 
-    expect(result.rows.map((row) => row.table_name)).toEqual(TABLES);
+    // Later migrations add tables of their own; the core data model must always be there.
+    expect(result.rows.map((row) => row.table_name)).toEqual(expect.arrayContaining(TABLES));
   });
 
   it('keeps posting urls unique', async () => {
@@ -67,7 +69,7 @@ describeEachStore('schema', (getStore, kind) => {
     try {
       expect(reopened.schema.appliedNow).toEqual([]);
       expect(reopened.schema.pending).toEqual([]);
-      expect(reopened.schema.applied).toHaveLength(2);
+      expect(reopened.schema.applied).toHaveLength(Object.keys(MIGRATIONS).length);
     } finally {
       await reopened.close();
     }
