@@ -1,0 +1,122 @@
+/**
+ * Keys for near-duplicate detection: MinHash signatures over word 5-shingles and the
+ * locality-sensitive-hashing band keys derived from them. Two postings whose texts share
+ * most shingles get equal keys in at least one band with high probability, so the dedupe
+ * step only compares postings that share a band key. Everything is deterministic: the
+ * same text gives the same signature in every process.
+ */
+
+export interface MinhashOptions {
+  /** Number of LSH bands; signature length is bands × rows. */
+  bands: number;
+  rows: number;
+}
+
+/** 16 bands of 8 rows: pairs above about 0.7 Jaccard similarity share a band with probability over 0.9. */
+export const DEFAULT_MINHASH_OPTIONS: MinhashOptions = { bands: 16, rows: 8 };
+
+const SHINGLE_WORDS = 5;
+const EMPTY_SLOT = 0xffffffff;
+
+/** Lower-cases, drops punctuation and collapses whitespace, so formatting differences do not change shingles. */
+export function normalizeForShingles(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Computes a MinHash signature of `bands × rows` 32-bit values over the text's word 5-shingles. */
+export function minhashSignature(text: string, options: MinhashOptions = DEFAULT_MINHASH_OPTIONS): Uint32Array {
+  const size = options.bands * options.rows;
+  const xorSeeds = seedsFor(size, 0x9e3779b9);
+  const multipliers = seedsFor(size, 0x7f4a7c15);
+  const signature = new Uint32Array(size).fill(EMPTY_SLOT);
+
+  for (const shingleHash of shingleHashes(normalizeForShingles(text))) {
+    // One well-mixed hash per shingle, then a cheap xor-multiply-shift permutation per slot.
+    const mixed = mix32(shingleHash);
+    for (let slot = 0; slot < size; slot += 1) {
+      let value = Math.imul((mixed ^ xorSeeds[slot]!) >>> 0, multipliers[slot]! | 1);
+      value = (value ^ (value >>> 15)) >>> 0;
+      if (value < signature[slot]!) signature[slot] = value;
+    }
+  }
+  return signature;
+}
+
+/** Returns one key per band: "band index:hash of the band's rows", for lookup in a key index. */
+export function lshBandKeys(signature: Uint32Array, bands: number = DEFAULT_MINHASH_OPTIONS.bands): string[] {
+  const rows = Math.floor(signature.length / bands);
+  const keys: string[] = [];
+  for (let band = 0; band < bands; band += 1) {
+    let hash = 0x811c9dc5;
+    for (let row = 0; row < rows; row += 1) hash = mix32((hash ^ signature[band * rows + row]!) >>> 0);
+    keys.push(`${band}:${hash.toString(16).padStart(8, '0')}`);
+  }
+  return keys;
+}
+
+/** Estimates the Jaccard similarity of two texts from their signatures: the share of equal slots. */
+export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
+  const size = Math.min(a.length, b.length);
+  if (size === 0) return 0;
+
+  let equal = 0;
+  for (let slot = 0; slot < size; slot += 1) if (a[slot] === b[slot]) equal += 1;
+  return equal / size;
+}
+
+function shingleHashes(normalized: string): Set<number> {
+  const words = normalized.length === 0 ? [] : normalized.split(' ');
+  const hashes = new Set<number>();
+  if (words.length === 0) return hashes;
+
+  // A text shorter than one shingle is its own single shingle.
+  const last = Math.max(0, words.length - SHINGLE_WORDS);
+  for (let start = 0; start <= last; start += 1) hashes.add(fnv1a(words.slice(start, start + SHINGLE_WORDS).join(' ')));
+  return hashes;
+}
+
+/** 32-bit FNV-1a over UTF-16 code units. */
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index += 1) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** MurmurHash3's 32-bit finalizer: spreads every input bit over the output. */
+function mix32(value: number): number {
+  let hash = value;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}
+
+const seedCache = new Map<string, Uint32Array>();
+
+/** Fixed per-slot seeds from a mulberry32 sequence, so signatures are stable across runs. */
+function seedsFor(size: number, start: number): Uint32Array {
+  const cacheKey = `${size}:${start}`;
+  const cached = seedCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+
+  const seeds = new Uint32Array(size);
+  let state = start;
+  for (let slot = 0; slot < size; slot += 1) {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let value = state;
+    value = Math.imul(value ^ (value >>> 15), value | 1);
+    value ^= value + Math.imul(value ^ (value >>> 7), value | 61);
+    seeds[slot] = (value ^ (value >>> 14)) >>> 0;
+  }
+  seedCache.set(cacheKey, seeds);
+  return seeds;
+}
