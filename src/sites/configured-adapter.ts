@@ -4,6 +4,8 @@
  */
 import * as cheerio from 'cheerio';
 
+import { detectBlock } from '../http/detect-block.js';
+import { ParseError } from '../lib/errors.js';
 import { extractPosting, type DetailHooks } from './extract/extract-posting.js';
 import { readListing, type ReadListingOptions } from './extract/read-listing.js';
 import type { SiteConfig } from './site-config.js';
@@ -23,6 +25,7 @@ export function createConfiguredAdapter(site: SiteConfig, hooks: BoardHooks = {}
     id: site.id,
 
     parseListing(html: string, pageUrl: string): ListingPage {
+      rejectChallengePage(html, pageUrl, site);
       const $ = cheerio.load(html, { baseURI: pageUrl });
       const page = readListing($, pageUrl, site.listing, { detailUrlPattern, refineCard: hooks.refineCard });
       if (hooks.findNextPageUrl) {
@@ -32,8 +35,23 @@ export function createConfiguredAdapter(site: SiteConfig, hooks: BoardHooks = {}
     },
 
     parseDetail(html: string, url: string): DetailResult {
+      rejectChallengePage(html, url, site);
       const $ = cheerio.load(html, { baseURI: url });
       return extractPosting($, url, site, hooks);
     },
   };
+}
+
+/**
+ * Throws ParseError for an anti-bot page, so that a challenge stored or fetched by mistake never
+ * becomes a posting or an empty listing.
+ */
+function rejectChallengePage(html: string, url: string, site: SiteConfig): void {
+  const marker = detectBlock({ status: 200, headers: {}, html, siteMarkers: site.blockedMarkers });
+  if (marker) {
+    throw new ParseError(`page ${url} of site "${site.id}" is an anti-bot challenge (${marker}), not a posting`, {
+      context: { url, site: site.id, marker },
+      hint: 'Fetch the page again later; the HTTP layer counts such pages as blocked.',
+    });
+  }
 }

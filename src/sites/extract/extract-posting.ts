@@ -20,7 +20,7 @@ import { readGenericFields } from './read-generic-fields.js';
 export interface DetailHooks {
   /** Returns why the page holds no posting, or null; runs before extraction. */
   detectMissing?: ($: CheerioAPI, url: string) => MissingPosting | null;
-  /** Reads fields the configured selectors cannot express; these rank with the labelled step. */
+  /** Reads fields the configured selectors cannot express; these rank first within the labelled step. */
   readBoardFields?: ($: CheerioAPI, container: Cheerio<AnyNode>, url: string) => Partial<PostingFields>;
   /** Returns the titles of the positions when the page advertises several. */
   readPositionTitles?: ($: CheerioAPI, container: Cheerio<AnyNode>) => string[];
@@ -46,9 +46,10 @@ export function extractPosting($: CheerioAPI, url: string, site: SiteConfig, hoo
 
   const configuredContainer = site.detail.container ? $(site.detail.container).first() : null;
   const container: Cheerio<AnyNode> = configuredContainer && configuredContainer.length > 0 ? configuredContainer : $.root();
+  // Board code knows its markup better than generic selectors, so it fills fields first.
+  fillMissingFields(fields, hooks.readBoardFields?.($, container, url) ?? {});
   fillMissingFields(fields, readSelectorFields($, container, site.detail, url));
   fillMissingFields(fields, readLabelledFields($, container, site.detail));
-  fillMissingFields(fields, hooks.readBoardFields?.($, container, url) ?? {});
   titleMethod ??= fields.title ? 'labelled' : null;
 
   fillMissingFields(fields, readGenericFields($));

@@ -44,7 +44,8 @@ function readCard($: CheerioAPI, cardElement: Cheerio<Element>, pageUrl: string,
   }
 
   const linkElement = config.link ? cardElement.find(config.link).first() : cardElement;
-  const url = resolveLink(linkElement.attr(config.linkAttribute), pageUrl);
+  // Cards that open through a script keep the posting URL in `data-url` (CareerJet's engine does).
+  const url = resolveLink(linkElement.attr(config.linkAttribute) ?? cardElement.attr('data-url'), pageUrl);
   if (!url || (options.detailUrlPattern && !options.detailUrlPattern.test(url))) {
     return null;
   }
