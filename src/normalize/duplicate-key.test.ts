@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+
+import { estimateJaccard, lshBandKeys, minhashSignature, normalizeForShingles } from './duplicate-key.js';
+
+const POSTING =
+  'We are looking for an experienced accountant to manage the books of a growing retail chain in Nairobi. ' +
+  'The accountant will prepare monthly financial statements, reconcile bank accounts, file tax returns with KRA ' +
+  'and support the annual audit. Requirements: CPA(K), three years of experience and good knowledge of QuickBooks.';
+
+describe('normalizeForShingles', () => {
+  it('drops case, punctuation and extra spaces', () => {
+    expect(normalizeForShingles('  Hello,   WORLD!\nKSh 50,000/= ')).toBe('hello world ksh 50 000');
+  });
+});
+
+describe('minhashSignature', () => {
+  it('is deterministic', () => {
+    expect(minhashSignature(POSTING)).toEqual(minhashSignature(POSTING));
+  });
+
+  it('has bands times rows slots', () => {
+    expect(minhashSignature(POSTING, { bands: 4, rows: 5 })).toHaveLength(20);
+  });
+
+  it('ignores formatting differences', () => {
+    expect(estimateJaccard(minhashSignature(POSTING), minhashSignature(POSTING.toUpperCase().replace(/\./g, ' . ')))).toBe(1);
+  });
+
+  it('rates a lightly edited repost as similar', () => {
+    const repost = POSTING.replace('three years', 'four years').replace('growing retail chain', 'growing supermarket chain');
+
+    expect(estimateJaccard(minhashSignature(POSTING), minhashSignature(repost))).toBeGreaterThan(0.5);
+  });
+
+  it('rates an unrelated posting as dissimilar', () => {
+    const other = 'Security guards needed for a warehouse in Mombasa; night shifts, KCSE certificate and good conduct required.';
+
+    expect(estimateJaccard(minhashSignature(POSTING), minhashSignature(other))).toBeLessThan(0.1);
+  });
+});
+
+describe('lshBandKeys', () => {
+  it('returns one key per band', () => {
+    const keys = lshBandKeys(minhashSignature(POSTING));
+
+    expect(keys).toHaveLength(16);
+    expect(keys[0]).toMatch(/^0:[0-9a-f]{8}$/);
+  });
+
+  it('shares a band key between near-duplicates', () => {
+    const repost = `${POSTING} Apply by 30th June.`;
+    const shared = lshBandKeys(minhashSignature(POSTING)).filter((key) => lshBandKeys(minhashSignature(repost)).includes(key));
+
+    expect(shared.length).toBeGreaterThan(0);
+  });
+});
+
+describe('estimateJaccard', () => {
+  it('returns 0 for empty signatures', () => {
+    expect(estimateJaccard(new Uint32Array(), new Uint32Array())).toBe(0);
+  });
+});
