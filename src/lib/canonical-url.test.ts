@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { RecordValidationError } from './errors.js';
-import { canonicalizeUrl, sourceFromUrl, urlHash } from './canonical-url.js';
+import { canonicalizeUrl, sourceFromUrl, stripTrackingFromUrl, urlHash } from './canonical-url.js';
 
 describe('canonicalizeUrl', () => {
   const cases: [string, string, string][] = [
@@ -68,5 +68,15 @@ describe('sourceFromUrl', () => {
 
   it.each(cases)('%s → %s', (input, expected) => {
     expect(sourceFromUrl(input)).toBe(expected);
+  });
+});
+
+describe('stripTrackingFromUrl', () => {
+  it('keeps the trailing slash', () => {
+    expect(stripTrackingFromUrl('https://jobwebkenya.com/jobs/a/?utm_source=x#apply')).toBe('https://jobwebkenya.com/jobs/a/');
+  });
+
+  it('sorts kept parameters', () => {
+    expect(stripTrackingFromUrl('https://www.careerjet.co.ke/jobs?s=a&l=Kenya&fbclid=1')).toBe('https://www.careerjet.co.ke/jobs?l=Kenya&s=a');
   });
 });

@@ -37,12 +37,7 @@ export type BoardKey = (typeof BOARD_KEYS)[number];
  * Throws RecordValidationError when the text is not an absolute URL.
  */
 export function canonicalizeUrl(url: string): string {
-  const parsed = parseAbsoluteUrl(url);
-  parsed.hash = '';
-
-  const keptParams = [...parsed.searchParams.entries()].filter(([name]) => !isTrackingParam(name));
-  keptParams.sort(([a], [b]) => compareCodeUnits(a, b));
-  parsed.search = new URLSearchParams(keptParams).toString();
+  const parsed = withoutTracking(parseAbsoluteUrl(url));
 
   if (parsed.pathname.length > 1 && parsed.pathname.endsWith('/')) {
     parsed.pathname = parsed.pathname.slice(0, -1);
@@ -50,6 +45,23 @@ export function canonicalizeUrl(url: string): string {
 
   // URL serializes an empty query as nothing, and lower-cases the scheme and host itself.
   return parsed.toString();
+}
+
+/**
+ * Returns the URL to fetch for a posting link: the canonical form, except that the path keeps its
+ * trailing slash, because servers such as WordPress redirect the slash-less form to it.
+ */
+export function stripTrackingFromUrl(url: string): string {
+  return withoutTracking(parseAbsoluteUrl(url)).toString();
+}
+
+function withoutTracking(parsed: URL): URL {
+  parsed.hash = '';
+
+  const keptParams = [...parsed.searchParams.entries()].filter(([name]) => !isTrackingParam(name));
+  keptParams.sort(([a], [b]) => compareCodeUnits(a, b));
+  parsed.search = new URLSearchParams(keptParams).toString();
+  return parsed;
 }
 
 /** Returns the SHA-256 hex digest of the canonical form of a URL. */
