@@ -75,6 +75,36 @@ export const ENV_VARIABLES: readonly EnvVariableSpec[] = [
     defaultValue: '100',
   },
   {
+    name: 'NEXTKE_SCHEDULE_WORKFLOW',
+    description: 'cron expression of the daemon\'s daily workflow',
+    acceptedForm: 'a cron expression of 5 fields, or 6 with seconds first',
+    defaultValue: '0 2 * * *',
+  },
+  {
+    name: 'NEXTKE_SCHEDULE_CHECK',
+    description: 'cron expression of the daemon\'s site health check',
+    acceptedForm: 'a cron expression of 5 fields, or 6 with seconds first',
+    defaultValue: '0 */6 * * *',
+  },
+  {
+    name: 'NEXTKE_SCHEDULE_INSIGHTS',
+    description: 'cron expression of the daemon\'s insights refresh',
+    acceptedForm: 'a cron expression of 5 fields, or 6 with seconds first',
+    defaultValue: '0 */4 * * *',
+  },
+  {
+    name: 'NEXTKE_SCHEDULE_TIMEZONE',
+    description: 'IANA time zone the daemon\'s cron expressions are read in',
+    acceptedForm: 'an IANA time zone name such as Africa/Nairobi',
+    defaultValue: 'Africa/Nairobi',
+  },
+  {
+    name: 'NEXTKE_CONFIG',
+    description: 'YAML config file with a `schedule:` section for the daemon',
+    acceptedForm: 'a YAML file path',
+    defaultValue: 'nextke.yaml in the current folder, when it exists',
+  },
+  {
     name: 'NEXTKE_LOG_LEVEL',
     description: 'log level on stderr',
     acceptedForm: 'error, warn, info or debug',
