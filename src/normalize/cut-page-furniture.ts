@@ -52,6 +52,22 @@ export function cutPageFurniture(text: string): string {
   return posting;
 }
 
+let lastInput: string | null = null;
+let lastPrepared = '';
+
+/**
+ * Returns the text normalizers scan: furniture cut, capped, and every run of whitespace collapsed to
+ * one space. The process stage runs several normalizers on the same text, so the last result is
+ * memoized. The function stays pure because equal inputs always give equal outputs.
+ */
+export function preparePostingText(text: string): string {
+  if (text !== lastInput) {
+    lastPrepared = cutPageFurniture(text).replace(/\s+/g, ' ');
+    lastInput = text;
+  }
+  return lastPrepared;
+}
+
 /**
  * Returns the trailing related-jobs block that cutPageFurniture removes from a Standard Arena page,
  * or an empty string. That block is the only place where such a page gives the posting's own age.

@@ -1,7 +1,7 @@
 /**
  * The academic level a posting requires, and the professional qualifications it names.
  */
-import { cutPageFurniture } from './cut-page-furniture.js';
+import { preparePostingText } from './cut-page-furniture.js';
 import qualificationData from './data/professional-qualifications.json' with { type: 'json' };
 import { EDUCATION_LEVELS, type EducationLevel } from './vocabulary.js';
 
@@ -89,7 +89,7 @@ const QUALIFICATIONS = qualificationData.qualifications.map((entry) => ({
  * qualification facet; `labelled` is that facet when an adapter extracted it.
  */
 export function normalizeEducation(text: string | null | undefined, labelled?: string | null): EducationResult {
-  const posting = cutPageFurniture(text ?? '').replace(/\s+/g, ' ');
+  const posting = preparePostingText(text ?? '');
   const { facetMentions, body } = splitFacets(posting);
   if (labelled !== null && labelled !== undefined) {
     facetMentions.push(...findMentions(labelled, FACET_LEVEL).map((mention) => ({ ...mention, isOptional: false })));

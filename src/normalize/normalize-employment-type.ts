@@ -1,7 +1,7 @@
 /**
  * The employment type of a posting, from its title, body, board facet and JSON-LD.
  */
-import { cutPageFurniture } from './cut-page-furniture.js';
+import { preparePostingText } from './cut-page-furniture.js';
 import type { EmploymentType } from './vocabulary.js';
 
 /** When a posting states several types, the first one in this list wins. */
@@ -81,7 +81,7 @@ export function normalizeEmploymentType(
   jsonLdType?: unknown,
   title?: string | null,
 ): EmploymentType | null {
-  const posting = cutPageFurniture(text ?? '').replace(/\s+/g, ' ');
+  const posting = preparePostingText(text ?? '');
   const { facetTypes, body } = splitFacets(posting);
   facetTypes.push(...parseFacetValues(labelled), ...parseJsonLdType(jsonLdType));
 

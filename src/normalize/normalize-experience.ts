@@ -1,7 +1,7 @@
 /**
  * Years of work experience a posting requires, from its text and the board's experience facet.
  */
-import { cutPageFurniture } from './cut-page-furniture.js';
+import { preparePostingText } from './cut-page-furniture.js';
 import { COUNT_SOURCE, parseCount } from './parse-count.js';
 
 export interface ExperienceResult {
@@ -55,7 +55,7 @@ const CANDIDATE_SUBJECT = /\b(?:candidate|applicant|you|must|should|require[ds]?
  * When the body gives only a minimum that equals the facet's minimum, the facet's maximum is kept.
  */
 export function normalizeExperience(text: string | null | undefined, labelled?: string | null): ExperienceResult {
-  const posting = collapseSpace(cutPageFurniture(text ?? ''));
+  const posting = preparePostingText(text ?? '');
   const { facets, body } = splitFacets(posting);
   const facet = parseLabelledExperience(labelled) ?? facets[0] ?? null;
   const stated = findBodyExperience(body);
