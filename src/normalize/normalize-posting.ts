@@ -1,0 +1,204 @@
+/**
+ * Combines every normalizer into one pure step: posting text and site fields in, every
+ * normalized field out. JSON-LD values come first, then fields labelled in the site's
+ * markup, then what the text says. It never throws: a normalizer that fails leaves its
+ * field empty and is named in `warnings`.
+ */
+import { createHash } from 'node:crypto';
+
+import { detectNonJob } from './detect-non-job.js';
+import { normalizeForShingles } from './duplicate-key.js';
+import { normalizeDates } from './normalize-dates.js';
+import { normalizeEducation, type EducationResult } from './normalize-education.js';
+import { normalizeEmploymentType } from './normalize-employment-type.js';
+import { normalizeExperience, type ExperienceResult } from './normalize-experience.js';
+import { normalizeLocation, type NormalizedLocation } from './normalize-location.js';
+import { findOrganizationInText, normalizeOrganization } from './normalize-organization.js';
+import { normalizeSalary, type SalaryResult } from './normalize-salary.js';
+import { normalizeSkills, requirementsSection, type ExtractedSkill } from './normalize-skills.js';
+import { normalizeTitle, type LearnedTitleAlias, type NormalizedTitle } from './normalize-title.js';
+import { readJsonLdFields } from './read-json-ld-fields.js';
+import { repairMojibake } from './repair-mojibake.js';
+import { scoreQuality } from './score-quality.js';
+import type { SkillRecord } from './skill-taxonomy.js';
+import { stripPageFurniture } from './strip-page-furniture.js';
+import type { EmploymentType, Seniority, TitleFamily } from './vocabulary.js';
+
+/** Values a site adapter read from labelled markup ("Job Type: Full Time"), as displayed. */
+export interface LabelledFields {
+  organization?: string | null;
+  location?: string | null;
+  employmentType?: string | null;
+  salary?: string | null;
+  education?: string | null;
+  experience?: string | null;
+  datePosted?: string | null;
+  deadline?: string | null;
+  industry?: string | null;
+}
+
+export interface PostingInput {
+  url: string;
+  source: string;
+  title: string | null;
+
+  /** Description and requirements as plain text. */
+  text: string | null;
+  requirementsText?: string | null;
+  fetchedAt: Date;
+  fields?: LabelledFields;
+
+  /** A schema.org JobPosting node, when the page carried one. */
+  jsonLd?: Record<string, unknown> | null;
+
+  /** Accepted learned title aliases, keyed by phraseKey of the title. */
+  aliases?: ReadonlyMap<string, LearnedTitleAlias>;
+
+  /** Accepted learned skills. */
+  extraSkills?: readonly SkillRecord[];
+}
+
+export interface NormalizedPosting {
+  url: string;
+  source: string;
+  title: string | null;
+
+  /** Posting text without board furniture, capped for very large pages. */
+  description: string;
+  titleFamily: TitleFamily | null;
+  titleCanonical: string | null;
+  seniority: Seniority;
+  titleConfidence: number;
+  isMultiPosition: boolean;
+  organization: { name: string; nameKey: string } | null;
+  location: NormalizedLocation;
+  salary: SalaryResult;
+  employmentType: EmploymentType | null;
+  education: EducationResult;
+  experience: ExperienceResult;
+  skills: ExtractedSkill[];
+
+  /** ISO dates (YYYY-MM-DD). */
+  datePosted: string | null;
+  deadline: string | null;
+  postedRelative: string | null;
+
+  /** 0–1, see score-quality.ts. */
+  qualityScore: number;
+  isJob: boolean;
+  nonJobReason: string | null;
+
+  /** SHA-1 hex of the shingle-normalized description; equal for texts that differ only in case, spacing or punctuation. */
+  contentHash: string;
+
+  /** Normalizers that threw on this input; their fields hold the empty value. */
+  warnings: string[];
+}
+
+const MAX_TITLE_CHARS = 300;
+const EMPTY_LOCATION: NormalizedLocation = { country: null, region: null, city: null, isRemote: false, regionsAll: [] };
+const EMPTY_EDUCATION: EducationResult = { level: null, professionalQualifications: [] };
+const EMPTY_EXPERIENCE: ExperienceResult = { minYears: null, maxYears: null };
+// The salary normalizer's own answer for a posting that mentions no pay.
+const NO_SALARY: SalaryResult = normalizeSalary(null);
+const EMPTY_TITLE: NormalizedTitle = { family: null, canonical: null, seniority: 'mid', confidence: 0, isMultiPosition: false };
+
+/** Normalizes one posting; never throws. */
+export function normalizePosting(input: PostingInput): NormalizedPosting {
+  const warnings: string[] = [];
+  const attempt = <T>(name: string, fallback: T, run: () => T): T => {
+    try {
+      return run();
+    } catch {
+      warnings.push(name);
+      return fallback;
+    }
+  };
+
+  const jsonLd = attempt('json-ld', readJsonLdFields(null), () => readJsonLdFields(input.jsonLd));
+  const fields = input.fields ?? {};
+  const title = attempt('mojibake', null, () => repairText(jsonLd.title ?? input.title))?.slice(0, MAX_TITLE_CHARS) ?? null;
+  const rawText = attempt('mojibake', '', () => repairText(input.text ?? jsonLd.description) ?? '');
+  const description = attempt('furniture', rawText, () => stripPageFurniture(rawText));
+  const requirementsText = input.requirementsText ?? null;
+  const fullText = requirementsText !== null && !description.includes(requirementsText) ? `${description}\n${requirementsText}` : description;
+
+  const verdict = attempt('non-job', { isJob: true, reason: null }, () => detectNonJob({ title, text: description, url: input.url }));
+  const labelledOrganization = jsonLd.organization ?? fields.organization ?? null;
+  const organizationName = labelledOrganization ?? attempt('organization', null, () => findOrganizationInText(description, title));
+  const organization = attempt('organization', null, () => (organizationName === null ? null : normalizeOrganization(organizationName)));
+
+  const employmentType = attempt('employment type', null, () =>
+    normalizeEmploymentType(fullText, fields.employmentType ?? null, jsonLd.employmentType, title),
+  );
+  const education = attempt('education', EMPTY_EDUCATION, () => normalizeEducation(fullText, jsonLd.education ?? fields.education ?? null));
+  const experience = attempt('experience', EMPTY_EXPERIENCE, () => normalizeExperience(fullText, jsonLd.experience ?? fields.experience ?? null));
+  const salary = attempt('salary', NO_SALARY, () =>
+    normalizeSalary(fields.salary ? `${fields.salary}\n${fullText}` : fullText, { baseSalary: jsonLd.baseSalary ?? undefined }),
+  );
+  const dates = attempt('dates', { datePosted: null, deadline: null, postedRelative: null }, () =>
+    normalizeDates({
+      // The dates normalizer reads a posting's age from the related-jobs sidebar, so it gets the text before stripping.
+      text: rawText,
+      title,
+      datePosted: jsonLd.datePosted ?? fields.datePosted ?? null,
+      deadline: jsonLd.deadline ?? fields.deadline ?? null,
+      fetchedAt: input.fetchedAt,
+    }),
+  );
+
+  const location = attempt('location', EMPTY_LOCATION, () =>
+    // Only a labelled employer name is masked: a name guessed from the text may swallow the town next to it.
+    normalizeLocation(fullText, jsonLd.location ?? fields.location ?? null, { title, organization: labelledOrganization }),
+  );
+  const normalizedTitle = attempt('title', EMPTY_TITLE, () =>
+    normalizeTitle(title, { text: description, experienceYears: experience.minYears, employmentType, aliases: input.aliases }),
+  );
+  const skills = attempt('skills', [], () => normalizeSkills(description, { extraSkills: input.extraSkills, requirementsText }));
+
+  const isTitled = verdict.isJob && !normalizedTitle.isMultiPosition;
+  const requirements = requirementsText ?? attempt('skills', '', () => requirementsSection(description));
+  const qualityScore = scoreQuality({
+    title,
+    titleFamily: isTitled ? normalizedTitle.family : null,
+    description,
+    requirements,
+    hasOrganization: organization !== null,
+    hasLocation: location.region !== null || location.country !== null || location.isRemote,
+    hasSalary: salary.min !== null || salary.max !== null,
+    educationLevel: education.level,
+    experienceMinYears: experience.minYears,
+    skillCount: skills.length,
+  });
+
+  return {
+    url: input.url,
+    source: input.source,
+    title,
+    description,
+    titleFamily: isTitled ? normalizedTitle.family : null,
+    titleCanonical: isTitled ? normalizedTitle.canonical : null,
+    seniority: normalizedTitle.seniority,
+    titleConfidence: normalizedTitle.confidence,
+    isMultiPosition: normalizedTitle.isMultiPosition,
+    organization,
+    location,
+    salary,
+    employmentType,
+    education,
+    experience,
+    skills,
+    datePosted: dates.datePosted,
+    deadline: dates.deadline,
+    postedRelative: dates.postedRelative,
+    qualityScore,
+    isJob: verdict.isJob,
+    nonJobReason: verdict.reason,
+    contentHash: createHash('sha1').update(normalizeForShingles(description)).digest('hex'),
+    warnings: [...new Set(warnings)],
+  };
+}
+
+function repairText(text: string | null | undefined): string | null {
+  return text === null || text === undefined ? null : repairMojibake(text);
+}
