@@ -16,7 +16,12 @@ export function printTable(head: readonly string[], rows: readonly (readonly Cel
     printHeading(title);
   }
 
-  const table = new Table({ head: head.map((cell) => chalk.bold(cell)), style: { head: [], border: [] } });
+  const table = new Table({
+    head: head.map((cell) => chalk.bold(cell)),
+    style: { head: [], border: [] },
+    // No rule between body rows: long tables stay readable and half as tall.
+    chars: { mid: '', 'left-mid': '', 'mid-mid': '', 'right-mid': '' },
+  });
   for (const row of rows) {
     table.push(row.map(formatCell));
   }
