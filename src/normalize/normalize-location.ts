@@ -41,7 +41,7 @@ const FACET_LABEL = /\bState\s*:\s*/g;
 const LABEL_WINDOW_CHARS = 110;
 const FIRST_PLACE_MAX_OFFSET = 80;
 
-// What may stand between two places of one list: "Kilifi and Mombasa", "Mombasa - Nakuru".
+// Separators allowed between two places of one list: "Kilifi and Mombasa", "Mombasa - Nakuru".
 const LIST_GAP = /^(?:[\s,;&/|()\-–.]|\band\b|\bor\b|\bcounty\b|\bcounties\b|\bkenya\b|\bregion\b)*$/i;
 const LIST_GAP_MAX_CHARS = 24;
 

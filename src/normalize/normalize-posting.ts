@@ -1,7 +1,7 @@
 /**
  * Combines every normalizer into one pure step: posting text and site fields in, every
  * normalized field out. JSON-LD values come first, then fields labelled in the site's
- * markup, then what the text says. It never throws: a normalizer that fails leaves its
+ * markup, then the text. It never throws: a normalizer that fails leaves its
  * field empty and is named in `warnings`.
  */
 import { createHash } from 'node:crypto';
@@ -99,7 +99,7 @@ const MAX_TITLE_CHARS = 300;
 const EMPTY_LOCATION: NormalizedLocation = { country: null, region: null, city: null, isRemote: false, regionsAll: [] };
 const EMPTY_EDUCATION: EducationResult = { level: null, professionalQualifications: [] };
 const EMPTY_EXPERIENCE: ExperienceResult = { minYears: null, maxYears: null };
-// The salary normalizer's own answer for a posting that mentions no pay.
+// The salary normalizer's own result for a posting that mentions no pay.
 const NO_SALARY: SalaryResult = normalizeSalary(null);
 const EMPTY_TITLE: NormalizedTitle = { family: null, canonical: null, seniority: 'mid', confidence: 0, isMultiPosition: false };
 

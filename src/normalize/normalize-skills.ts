@@ -1,5 +1,5 @@
 /**
- * Extracts the skills a posting clearly asks for, matched against the skill taxonomy.
+ * Extracts the skills a posting clearly requires, matched against the skill taxonomy.
  * Skills named in the requirements or qualifications section score higher than those in
  * the duties, named tools score higher than soft skills, and only the most confident few
  * are kept, the way a careful reader would list them.
@@ -48,7 +48,7 @@ const LANGUAGE_CUE = /\b(?:fluen(?:t|cy)|proficien(?:t|cy)|spoken|written|oral|s
 const LANGUAGE_NAME = new RegExp(`\\b(?:${LANGUAGES.join('|')})\\b`, 'gi');
 const LANGUAGE_WINDOW_CHARS = 60;
 
-/** Extracts at most eight skills, most confident first; never throws. */
+/** Extracts at most eight skills, most confident first. */
 export function normalizeSkills(text: string | null, options: SkillOptions = {}): ExtractedSkill[] {
   // Sliced only when long, so the tokenization other normalizers cached for this text is reused.
   const whole = text ?? '';

@@ -160,7 +160,10 @@ export function compilePhraseMatcher(entries: readonly PhraseEntry[]): PhraseMat
   };
 }
 
-/** The phrase as written plus, for glued brand names, its camel-split spelling ("QuickBooks" → "Quick Books"). */
+/**
+ * Returns the phrase as written and with its inner capitals lowered ("QuickBooks" → "Quickbooks"),
+ * because the tokenizer splits "QuickBooks" at the case change but keeps "Quickbooks" whole.
+ */
 function phraseVariants(phrase: string): string[] {
   const lowered = phrase.replace(/[A-Z]/g, (letter, offset: number) => (offset === 0 ? letter : letter.toLowerCase()));
   return [...new Set([phrase, lowered])];
@@ -189,7 +192,7 @@ function tokensMatch(candidate: CompiledEntry, tokens: Token[], start: number): 
   return true;
 }
 
-/** A rough English singular: enough for job-title and skill nouns. */
+/** Returns a rough English singular, good enough for job-title and skill nouns. */
 export function singular(word: string): string {
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   if (word.length > 4 && /(ch|sh|ss|x)es$/.test(word)) return word.slice(0, -2);

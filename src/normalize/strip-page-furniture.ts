@@ -1,8 +1,8 @@
 /**
- * Removes job-board page furniture from scraped posting text. Trailing sidebars and forms
- * are cut by cutPageFurniture; this adds the inline pieces that sit between a posting's
- * own lines (share buttons, safety banners, category links), so that the title, location
- * and skill normalizers see only the posting.
+ * Removes job-board page furniture from scraped posting text. cutPageFurniture cuts the
+ * trailing sidebars and forms. This also removes the inline pieces between a posting's own
+ * lines (share buttons, safety banners, category links), so the title, location and skill
+ * normalizers see only the posting.
  */
 import { cutPageFurniture } from './cut-page-furniture.js';
 
@@ -13,7 +13,7 @@ const INLINE_BOILERPLATE: readonly RegExp[] = [
   /Never pay for any notarisation, certificate or assessment as part of any recruitment process\.\s*When in doubt,?\s*contact us/gi,
   /🔒?\s*Don['’]t Miss This Chance!\s*Login & Apply Now/gi,
   /Before applying for this position you need to submit your online resume\s*\.?\s*Click the button below to continue\.\s*(?:Resume Writing)?/gi,
-  // QUIRK(jobwebkenya): category links ("Job category: Driving Jobs in Kenya - Procurement Jobs in Kenya") say nothing about this job.
+  // QUIRK(jobwebkenya): category links ("Job category: Driving Jobs in Kenya - Procurement Jobs in Kenya") carry no facts about this job.
   /Job category:[^\n]{0,200}?Jobs in Kenya(?:\s*-\s*[^\n-]{0,80}?Jobs in Kenya)*/g,
 ];
 
