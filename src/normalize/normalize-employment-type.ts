@@ -33,28 +33,33 @@ const HEADER_VALUE =
   /(?:^|\s|(?<=[a-z]))(?<value>Full\s?Time|Part\s?Time|Contract|Temporary|Internship\s*&\s*Graduate|Freelance|Volunteer)(?=\s|[A-Z]|$)/g;
 const HEADER_CHARS = 500;
 
-// Phrases in a title or body that state a type. Loose words are left out on purpose: "relief" and
+// Phrases in a title or body that state a type, each behind lower-case words that must occur first,
+// because a substring check is much cheaper than the regular expression. Loose words are left out on purpose: "relief" and
 // "casuals" appear in NGO blurbs and duty lists, "consultancy" in the names of recruiting firms.
-const BODY_SIGNALS: readonly [EmploymentType, RegExp][] = [
+const BODY_SIGNALS: readonly [EmploymentType, readonly string[], RegExp][] = [
   [
     'internship',
+    ['intern', 'attachment', 'trainee'],
     /\binternships?\s+(?:programme|program|opportunit|position|period|placement|role|offers)|\bthis\s+internship\b|\bthe\s+intern\s+(?:will|shall)\b|\bindustrial\s+attachment\b|\bgraduate\s+trainee\b/i,
   ],
   [
     'volunteer',
+    ['volunteer', 'unpaid'],
     /\b(?:as\s+(?:a\s+)?volunteers?|volunteer\s+(?:position|role|opportunit|placement|assignment)|unpaid\s+(?:position|role))/i,
   ],
   [
     'temporary',
+    ['maternity', 'relief', 'casual', 'temporary'],
     /\bmaternity\s+(?:cover|leave\s+cover|relief)|\brelief\s+(?:staff|worker|nurse|teacher|cover)|\bcasual\s+(?:basis|position|worker|employment|job|labourer)|\btemporary\s+(?:basis|position|role|staff|employment|assignment|job)|\bon\s+a\s+temporary\b/i,
   ],
   [
     'contract',
+    ['contract', 'fixed', 'consult', 'terms of reference'],
     /\bfixed[-\s]?term\b|\b(?:\d{1,2}|one|two|three|four|five|six|twelve|eighteen|twenty[-\s]four)\s*(?:\(\d{1,2}\)\s*)?[-\s]?(?:years?|yrs?\.?|months?)['’]?\s*(?:[\w-]+\s+){0,3}?contract\b|\bcontract\s*(?:duration|period|term|basis|position|role|employment|appointment|length)\b|\bon\s+(?:a\s+)?contract(?:ual)?\s+basis\b|\brenewable\s+contract\b|\bshort[-\s]term\s+consultan|\bconsultancy\s+(?:assignment|period|fee|contract)|\bterms\s+of\s+reference\b|\b(?:the|a|selected|qualified|individual)\s+consultant\s+(?:will|shall|should|must|is|to)\b/i,
   ],
-  ['freelance', /\bfreelance\b|\bindependent\s+contractor\b/i],
-  ['part_time', /\bpart[-\s]?time\b/i],
-  ['full_time', /\bfull[-\s]?time\s+(?:position|role|job|basis|employment)|\bpermanent\s+(?:and\s+pensionable|position|role|employment|basis|terms)\b|\bpermanent\s+and\s+pensionable\b/i],
+  ['freelance', ['freelance', 'independent'], /\bfreelance\b|\bindependent\s+contractor\b/i],
+  ['part_time', ['part'], /\bpart[-\s]?time\b/i],
+  ['full_time', ['full', 'permanent'], /\bfull[-\s]?time\s+(?:position|role|job|basis|employment)|\bpermanent\s+(?:and\s+pensionable|position|role|employment|basis|terms)\b|\bpermanent\s+and\s+pensionable\b/i],
 ];
 
 // Strong words that settle the type when the title carries them: "Mechanical Engineer Intern", "Maternity Cover – Class Teacher".
@@ -73,7 +78,7 @@ const TITLE_SIGNALS: readonly [EmploymentType, RegExp][] = [
  * volunteer, then temporary, contract, freelance, part-time and full-time. A "full-time" remark in the
  * body never overrides a facet, because full-time contracts and internships are common.
  * `labelled` is the board facet and `jsonLdType` the JSON-LD employmentType (string or array), when
- * an adapter extracted them; `title` lets title words count when the text does not start with it.
+ * an adapter extracted them. `title` lets title words count, since the text may not start with the title.
  */
 export function normalizeEmploymentType(
   text: string | null | undefined,
@@ -87,7 +92,10 @@ export function normalizeEmploymentType(
 
   const stated = new Set<EmploymentType>();
   for (const [type, pattern] of TITLE_SIGNALS) if (pattern.test(title ?? '')) stated.add(type);
-  for (const [type, pattern] of BODY_SIGNALS) if (pattern.test(body)) stated.add(type);
+  const lowerBody = body.toLowerCase();
+  for (const [type, gate, pattern] of BODY_SIGNALS) {
+    if (gate.some((word) => lowerBody.includes(word)) && pattern.test(body)) stated.add(type);
+  }
 
   const strongest = pickByPrecedence([...stated].filter((type) => type !== 'full_time'));
   if (strongest !== null) return strongest;
@@ -99,7 +107,8 @@ function splitFacets(posting: string): { facetTypes: EmploymentType[]; body: str
   let body = '';
   let cursor = 0;
 
-  for (const label of posting.matchAll(FACET_LABEL)) {
+  const labels = /type/i.test(posting) ? posting.matchAll(FACET_LABEL) : [];
+  for (const label of labels) {
     const valueStart = label.index + label[0].length;
     if (label.index < cursor) continue;
 

@@ -59,13 +59,20 @@ const PERIOD_BEFORE: readonly [SalaryPeriod, RegExp][] = [
 const ONE_TIME =
   /\bfee\b|lump[-\s]?sum|upon\s+(?:the\s+)?(?:successful\s+)?completion|for\s+the\s+(?:entire\s+|whole\s+)?(?:assignment|consultancy)|total\s+(?:contract\s+)?(?:fee|amount|value)/i;
 
-const WITHHELD = [
-  /\b(?:salary|remuneration|pay|compensation|package|stipend)\b[\s:–-]{0,5}(?:\w+\s+){0,3}?(?:is\s+)?(?:confidential|negotiable|competitive|attractive|not\s+disclosed|undisclosed|not\s+specified|unspecified|commensurate|as\s+prescribed|market[-\s]related|to\s+be\s+(?:discussed|agreed|negotiated)|aligned\s+with)\b/i,
-  /\b(?:competitive|attractive|negotiable|market[-\s]related|handsome)\s+(?:base\s+|basic\s+|monthly\s+)?(?:salary|remuneration|pay|compensation|package)\b/i,
-  /\bas\s+prescribed\s+by\s+(?:the\s+)?(?:SRC|Salaries\s+and\s+Remuneration\s+Commission)/i,
-  /\bcommission[-\s](?:based|only)\b/i,
+// Each pattern sits behind lower-case words that must occur first, because a substring check is much cheaper.
+const WITHHELD: readonly [readonly string[], RegExp][] = [
+  [
+    ['salary', 'remuneration', 'pay', 'compensation', 'package', 'stipend'],
+    /\b(?:salary|remuneration|pay|compensation|package|stipend)\b[\s:–-]{0,5}(?:\w+\s+){0,3}?(?:is\s+)?(?:confidential|negotiable|competitive|attractive|not\s+disclosed|undisclosed|not\s+specified|unspecified|commensurate|as\s+prescribed|market[-\s]related|to\s+be\s+(?:discussed|agreed|negotiated)|aligned\s+with)\b/i,
+  ],
+  [
+    ['competitive', 'attractive', 'negotiable', 'market', 'handsome'],
+    /\b(?:competitive|attractive|negotiable|market[-\s]related|handsome)\s+(?:base\s+|basic\s+|monthly\s+)?(?:salary|remuneration|pay|compensation|package)\b/i,
+  ],
+  [['prescribed'], /\bas\s+prescribed\s+by\s+(?:the\s+)?(?:SRC|Salaries\s+and\s+Remuneration\s+Commission)/i],
+  [['commission'], /\bcommission[-\s](?:based|only)\b/i],
   // QUIRK(brightermonday): the header shows "KES Confidential", or a glued "…UtilitiesConfidentialShare link".
-  /\b(?:KES|KSh|USD)\s*Confidential\b|(?<=[a-z])Confidential(?=Share)/,
+  [['confidential'], /\b(?:KES|KSh|USD)\s*Confidential\b|(?<=[a-z])Confidential(?=Share)/],
 ];
 const WITHHELD_LABEL = /^\W*(?:KES|KSh|USD)?\s*(?:confidential|negotiable|competitive|attractive|not\s+disclosed|not\s+specified)\W*$/i;
 
@@ -106,7 +113,7 @@ export function normalizeSalary(text: string | null | undefined, options: Normal
   const chosen = pickPayAmount(posting, isLabelledValue);
   const structured = parseJsonLdSalary(options.baseSalary);
   const withheld = findWithheld(posting, isLabelledValue);
-  const hasCommission = COMMISSION.test(posting);
+  const hasCommission = /commission/i.test(posting) && COMMISSION.test(posting);
 
   if (structured !== null) {
     const period = structured.period ?? inferPeriod(structured.currency ?? 'KES', structured.max ?? structured.min ?? 0);
@@ -225,7 +232,9 @@ function findNearestContextWord(before: string): 'pay' | 'allowance' | 'other' |
 function findWithheld(posting: string, isLabelledValue: boolean): string | null {
   if (isLabelledValue && WITHHELD_LABEL.test(posting)) return posting;
 
-  for (const pattern of WITHHELD) {
+  const lower = posting.toLowerCase();
+  for (const [gate, pattern] of WITHHELD) {
+    if (!gate.some((word) => lower.includes(word))) continue;
     const found = pattern.exec(posting);
     if (found !== null) return found[0];
   }
