@@ -26,6 +26,7 @@ describe('normalizeEmploymentType', () => {
     ['Job type: Contract. We are seeking a part-time consultant; the consultant will design workshops.', 'contract'],
     ['This is a permanent and pensionable position.', 'full_time'],
     ['Casual basis, paid daily.', 'temporary'],
+    ['We bring relief and recovery and support our relief workers. Job type: Full-Time', 'full_time'],
   ])('lets the body decide in %j', (text, expected) => {
     expect(normalizeEmploymentType(text)).toBe(expected);
   });
@@ -35,6 +36,7 @@ describe('normalizeEmploymentType', () => {
     ['2024 PP1 Apprentice Teacher (Athi River)', 'internship'],
     ['Maternity Cover – Lower Key Stage 2 Class Teacher', 'temporary'],
     ['Tupande Digital Marketing Coordinator (Fixed-Term)', 'contract'],
+    ['Grant Manager – Maternity Reliever', 'temporary'],
   ])('lets the title %j beat a full-time facet', (title, expected) => {
     expect(normalizeEmploymentType('Job type: Full-Time Job category: Education', null, null, title)).toBe(expected);
   });

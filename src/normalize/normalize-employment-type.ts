@@ -50,7 +50,7 @@ const BODY_SIGNALS: readonly [EmploymentType, readonly string[], RegExp][] = [
   [
     'temporary',
     ['maternity', 'relief', 'casual', 'temporary'],
-    /\bmaternity\s+(?:cover|leave\s+cover|relief)|\brelief\s+(?:staff|worker|nurse|teacher|cover)|\bcasual\s+(?:basis|position|worker|employment|job|labourer)|\btemporary\s+(?:basis|position|role|staff|employment|assignment|job)|\bon\s+a\s+temporary\b/i,
+    /\bmaternity\s+(?:cover|leave\s+cover|relief|reliever)|\brelief\s+(?:staff|nurse|teacher|cover)\b|\bcasual\s+(?:basis|position|worker|employment|job|labourer)|\btemporary\s+(?:basis|position|role|staff|employment|assignment|job)|\bon\s+a\s+temporary\b/i,
   ],
   [
     'contract',
@@ -66,7 +66,7 @@ const BODY_SIGNALS: readonly [EmploymentType, readonly string[], RegExp][] = [
 const TITLE_SIGNALS: readonly [EmploymentType, RegExp][] = [
   ['internship', /\b(?:intern|internship|interns|attachment|attach[eé]|apprentice|apprenticeship|trainee)\b/i],
   ['volunteer', /\bvolunteers?\b/i],
-  ['temporary', /\b(?:maternity\s+cover|temporary|locum|relief)\b/i],
+  ['temporary', /\b(?:maternity\s+(?:cover|reliever|relief|leave)|temporary|locum|relief|reliever)\b/i],
   ['contract', /\b(?:fixed[-\s]?term|contract|consultant|consultancy)\b/i],
   ['freelance', /\bfreelance\b/i],
   ['part_time', /\bpart[-\s]?time\b/i],

@@ -17,6 +17,7 @@ describe('normalizeExperience', () => {
     ['6 months experience in a busy restaurant', 0.5, null],
     ['No experience required. Training is provided.', 0, null],
     ['Minimum3–5 years’ experienceas a professional driver.', 3, 5],
+    ['Served for a minimum period of fifteen (15) years, three (3) of which at the grade', 15, null],
   ])('reads the body statement %j', (text, minYears, maxYears) => {
     expect(normalizeExperience(text)).toEqual({ minYears, maxYears });
   });

@@ -18,7 +18,7 @@ interface YearsRange {
 
 const RANGE = `(?<low>${COUNT_SOURCE})(?:\\s*(?:-|–|—|to)\\s*(?<high>${COUNT_SOURCE}))?(?<plus>\\s*\\+)?`;
 const UNIT = `(?<unit>years?|yrs?\\.?|months?)`;
-const CUE = `(?<cue>at\\s+least|a\\s+minimum\\s+of|minimum\\s+of|minimum|min\\.?|not\\s+less\\s+than|over|more\\s+than|above)`;
+const CUE = `(?<cue>at\\s+least|(?:a\\s+)?minimum\\s+period\\s+of|a\\s+period\\s+of|a\\s+minimum\\s+of|minimum\\s+of|minimum|min\\.?|not\\s+less\\s+than|over|more\\s+than|above)`;
 
 // Board facets, often glued to the previous field ("HNDExperience5 years"), hence no word boundary:
 // "Experience: 3 – 5 years", MyJobMag's glued "Experience7 - 10 years",
@@ -46,6 +46,9 @@ const CUE_THEN_YEARS = new RegExp(`${CUE}\\s*${RANGE}\\s*${UNIT}\\s+(?:in|of|wor
 const UNIT_WORD = /years?|yrs?|months?/gi;
 const WINDOW_BEFORE_UNIT = 110;
 const WINDOW_AFTER_UNIT = 90;
+
+// Kenyan public-service adverts: "Served for a minimum period of fifteen (15) years, three (3) of which …".
+const SERVICE_YEARS = new RegExp(`\\b(?:served|worked)\\s+(?:for\\s+)?(?:${CUE}\\s*)?${RANGE}\\s*${UNIT}`, 'gi');
 
 const NO_EXPERIENCE = /\bno\s+(?:prior\s+|previous\s+|work\s+)?experience(?:\s+(?:is\s+)?(?:required|needed|necessary))?\b/i;
 
@@ -112,7 +115,7 @@ function findBodyExperience(body: string): YearsRange | null {
 
   for (const window of findUnitWindows(body)) {
     const text = body.slice(window.start, window.end);
-    for (const pattern of [YEARS_THEN_EXPERIENCE, EXPERIENCE_THEN_YEARS, CUE_THEN_YEARS]) {
+    for (const pattern of [YEARS_THEN_EXPERIENCE, EXPERIENCE_THEN_YEARS, CUE_THEN_YEARS, SERVICE_YEARS]) {
       for (const match of text.matchAll(pattern)) {
         const index = window.start + match.index;
         if (!isRequirement(body, index, match)) continue;
