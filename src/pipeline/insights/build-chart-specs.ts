@@ -16,6 +16,8 @@ export interface ChartSpec {
 
 const CHART_WIDTH_PX = 640;
 const MAX_BARS = 20;
+const LABEL_LIMIT_PX = 220;
+const WEEK_MS = 7 * 86_400_000;
 
 /** Builds a chart for each figure the selected reports provide; a report that was not selected adds none. */
 export function buildChartSpecs(data: InsightsData): ChartSpec[] {
@@ -61,7 +63,7 @@ function barChart(name: string, title: string, values: Array<{ label: string; po
       data: { values: values.slice(0, MAX_BARS) },
       mark: { type: 'bar', tooltip: true },
       encoding: {
-        y: { field: 'label', type: 'nominal', sort: '-x', title: null },
+        y: { field: 'label', type: 'nominal', sort: '-x', title: null, axis: { labelLimit: LABEL_LIMIT_PX } },
         x: { field: 'postings', type: 'quantitative', title: 'unique postings' },
       },
     },
@@ -69,31 +71,40 @@ function barChart(name: string, title: string, values: Array<{ label: string; po
 }
 
 function weeklyTrendChart(weekly: ReadonlyArray<{ week: string; family: string; postings: number }>): ChartSpec {
-  const families = new Set(pickTopFamilies(weekly, WEEKLY_FAMILY_COLUMNS));
-  const totals = new Map<string, number>();
+  const families = pickTopFamilies(weekly, WEEKLY_FAMILY_COLUMNS);
+  const counts = new Map<string, number>();
   for (const row of weekly) {
-    totals.set(row.week, (totals.get(row.week) ?? 0) + row.postings);
+    counts.set(`all families|${row.week}`, (counts.get(`all families|${row.week}`) ?? 0) + row.postings);
+    counts.set(`${row.family}|${row.week}`, row.postings);
   }
 
-  const values = [
-    ...[...totals.entries()].map(([week, postings]) => ({ week, series: 'all families', postings })),
-    ...weekly.filter((row) => families.has(row.family)).map((row) => ({ week: row.week, series: row.family, postings: row.postings })),
-  ];
+  // SQL returns only weeks with postings; a week without any is drawn as zero, not bridged by the line.
+  const weeks = listWeeks(weekly[0]!.week, weekly.at(-1)!.week);
+  const values = ['all families', ...families].flatMap((series) => weeks.map((week) => ({ week, series, postings: counts.get(`${series}|${week}`) ?? 0 })));
   return {
     name: 'weekly-trend',
-    title: `Weekly unique postings: all families and the ${families.size} largest`,
+    title: `Weekly unique postings: all families and the ${families.length} largest`,
     spec: {
       width: CHART_WIDTH_PX,
       height: 260,
       data: { values },
-      mark: { type: 'line', point: values.length <= 60 },
+      mark: { type: 'line', point: weeks.length <= 12 },
       encoding: {
         x: { field: 'week', type: 'temporal', title: 'week starting' },
         y: { field: 'postings', type: 'quantitative', title: 'unique postings' },
-        color: { field: 'series', type: 'nominal', title: null },
+        color: { field: 'series', type: 'nominal', title: null, legend: { labelLimit: LABEL_LIMIT_PX } },
       },
     },
   };
+}
+
+/** Lists every Monday from `first` to `last`, which must both be ISO dates of Mondays. */
+function listWeeks(first: string, last: string): string[] {
+  const weeks: string[] = [];
+  for (let weekMs = Date.parse(`${first}T00:00:00Z`); weekMs <= Date.parse(`${last}T00:00:00Z`); weekMs += WEEK_MS) {
+    weeks.push(new Date(weekMs).toISOString().slice(0, 10));
+  }
+  return weeks;
 }
 
 function salaryRangeChart(rows: ReadonlyArray<{ key: string; n: number; p25: number | null; p50: number | null; p75: number | null }>): ChartSpec {
@@ -104,7 +115,7 @@ function salaryRangeChart(rows: ReadonlyArray<{ key: string; n: number; p25: num
     spec: {
       width: CHART_WIDTH_PX,
       data: { values },
-      encoding: { y: { field: 'family', type: 'nominal', sort: { field: 'p50', order: 'descending' }, title: null } },
+      encoding: { y: { field: 'family', type: 'nominal', sort: { field: 'p50', order: 'descending' }, title: null, axis: { labelLimit: LABEL_LIMIT_PX } } },
       layer: [
         { mark: { type: 'rule', strokeWidth: 6, opacity: 0.5 }, encoding: { x: { field: 'p25', type: 'quantitative', title: 'KES per month' }, x2: { field: 'p75' } } },
         { mark: { type: 'point', filled: true, size: 80 }, encoding: { x: { field: 'p50', type: 'quantitative' } } },

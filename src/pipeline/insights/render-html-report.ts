@@ -24,6 +24,7 @@ table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.9rem; }
 th, td { border: 1px solid #d9e2ec; padding: 0.25rem 0.6rem; text-align: left; }
 td.number { text-align: right; font-variant-numeric: tabular-nums; }
 th { background: #f0f4f8; }
+.table-wrap { overflow: auto; max-height: 28rem; }
 footer { margin-top: 3rem; padding-top: 1rem; border-top: 2px solid #d9e2ec; color: #52606d; font-size: 0.9rem; }
 `;
 
@@ -72,7 +73,7 @@ function renderTable(table: ReportTable): string {
   const head = table.head.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('');
   const rows = table.rows.map((row) => `<tr>${row.map(renderCell).join('')}</tr>`).join('\n');
   const body = table.rows.length === 0 ? `<tr><td colspan="${table.head.length}">no data</td></tr>` : rows;
-  return `<h3>${escapeHtml(table.title)}</h3><table data-table="${table.name}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  return `<h3>${escapeHtml(table.title)}</h3><div class="table-wrap"><table data-table="${table.name}"><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
 function renderCell(cell: TableCell): string {
@@ -93,7 +94,7 @@ function renderMethodology(data: InsightsData): string {
   const items = [
     `<li><strong>Period.</strong> ${escapeHtml(describeScope(data))} A posting counts on the date the board gives, else on the day nextke first saw it (UTC). Weeks start on Monday. Change figures compare the reporting period with the period of equal length just before it.</li>`,
     `<li><strong>Counts.</strong> ${escapeHtml(counts)}</li>`,
-    '<li><strong>Duplicates.</strong> A posting that repeats an earlier one (the same advert on another board or reposted with near-identical text by the same employer for the same title) is counted once, under the earliest copy. Rejected pages (category pages, tenders, expired notices) are left out of every figure except the overview counts.</li>',
+    '<li><strong>Duplicates.</strong> Copies of one advert (same organization, same normalized title, near-identical description) are counted once, under the earliest copy. Pages that are not job adverts (category pages, tenders, expired notices) are left out of every figure except the overview counts.</li>',
     `<li><strong>Salaries.</strong> Only salaries the advert discloses are used, converted to a monthly amount in Kenya shillings (the midpoint of a range). Percentiles are interpolated (PostgreSQL percentile_cont). Groups with fewer than ${MIN_SALARY_SAMPLE} disclosed salaries are not shown.</li>`,
     `<li><strong>Generated</strong> ${escapeHtml(data.generatedAt)} by nextke; every figure was aggregated in SQL from the postings database.</li>`,
   ];
