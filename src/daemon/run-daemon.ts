@@ -21,7 +21,7 @@ import { SCHEDULE_NAMES, type ScheduleConfig, type ScheduleName } from './resolv
 /** What the schedules run; injected so tests can use fakes. */
 export interface DaemonJobs {
   runWorkflow(ctx: Context, options: WorkflowOptions): Promise<WorkflowRunReport>;
-  checkSites(ctx: Context): Promise<StageReport>;
+  checkSites(ctx: Context): Promise<StageReport<object>>;
 }
 
 export interface DaemonOptions {

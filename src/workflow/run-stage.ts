@@ -60,7 +60,7 @@ async function callRunner(ctx: Context, name: StageName, runner: StageRunner, in
 }
 
 /** Converts a stage's own report; the stage's reason, or else its largest error group, becomes the error text. */
-export function toStageResult(report: StageReport): WorkflowStageResult {
+export function toStageResult(report: StageReport<object>): WorkflowStageResult {
   const topGroup = report.errorGroups[0];
   const error = report.reason ?? (report.status !== 'succeeded' && topGroup ? `${topGroup.count} × ${topGroup.group}: ${topGroup.example}` : null);
   return {
@@ -71,7 +71,7 @@ export function toStageResult(report: StageReport): WorkflowStageResult {
     error: report.status === 'succeeded' ? null : error,
     errorGroups: report.errorGroups,
     exitCode: STATUS_EXIT_CODES[report.status],
-    details: report.details,
+    details: { ...report.details },
   };
 }
 

@@ -15,6 +15,6 @@ export interface StageInput {
   htmlDir?: string;
 }
 
-export type StageRunner = (ctx: Context, input: StageInput) => Promise<StageReport>;
+export type StageRunner = (ctx: Context, input: StageInput) => Promise<StageReport<object>>;
 
 export type StageRegistry = Partial<Record<StageName, StageRunner>>;

@@ -1,0 +1,42 @@
+/**
+ * The pg-boss queues that `nextke daemon --worker` processes share. Each queue is created once
+ * per database (creation is idempotent) with its retry policy; jobs that exhaust their retries
+ * move to the dead-letter queue, where an operator can inspect them.
+ */
+import type PgBoss from 'pg-boss';
+
+export const JOB_QUEUES = {
+  /** The scheduled daily workflow: pg-boss enqueues it once per cron tick for the whole cluster. */
+  workflow: 'nextke-workflow',
+  check: 'nextke-check',
+  insights: 'nextke-insights',
+  /** Scrape one site; fanned out by the workflow's scrape stage. */
+  scrapeSite: 'nextke-scrape-site',
+  /** Process one batch of postings; fanned out by the workflow's process stage. */
+  processBatch: 'nextke-process-batch',
+  deadLetter: 'nextke-dead-letter',
+} as const;
+
+export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
+
+// Scheduled jobs are not retried: a missed day is better made up by the next tick or by
+// `nextke workflow --resume` than by a retry that may overlap it. Fan-out work is retried with
+// backoff, since a site's scrape and a batch are idempotent.
+const RETRY_POLICIES: Record<JobQueueName, Omit<PgBoss.Queue, 'name'>> = {
+  'nextke-workflow': { retryLimit: 0, expireInSeconds: 12 * 3600 },
+  'nextke-check': { retryLimit: 0, expireInSeconds: 3600 },
+  'nextke-insights': { retryLimit: 0, expireInSeconds: 3600 },
+  'nextke-scrape-site': { retryLimit: 2, retryDelay: 30, retryBackoff: true, expireInSeconds: 4 * 3600, deadLetter: JOB_QUEUES.deadLetter },
+  'nextke-process-batch': { retryLimit: 2, retryDelay: 10, retryBackoff: true, expireInSeconds: 3600, deadLetter: JOB_QUEUES.deadLetter },
+  'nextke-dead-letter': {},
+};
+
+/** Creates every queue that does not exist yet; the dead-letter queue first, since others name it. */
+export async function ensureJobQueues(boss: PgBoss): Promise<void> {
+  await boss.createQueue(JOB_QUEUES.deadLetter, { name: JOB_QUEUES.deadLetter });
+  for (const [name, policy] of Object.entries(RETRY_POLICIES)) {
+    if (name !== JOB_QUEUES.deadLetter) {
+      await boss.createQueue(name, { name, ...policy });
+    }
+  }
+}
