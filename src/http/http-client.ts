@@ -3,6 +3,8 @@
  * robots.txt, retries with backoff, charset decoding and challenge-page detection. Every failure
  * surfaces as a FetchError whose `reason` is one of `FETCH_FAILURE_REASONS`.
  */
+import { setMaxListeners } from 'node:events';
+
 import got, { type Got, type Response } from 'got';
 
 import { FetchError } from '../lib/errors.js';
@@ -88,6 +90,7 @@ type AttemptOutcome =
 /** Creates a client whose limits, robots cache and counters live as long as the client. */
 export function createHttpClient(options: HttpClientOptions): HttpClient {
   const retryOptions = options.retry ?? DEFAULT_RETRY_OPTIONS;
+  const signal = forwardAbort(options.signal);
   const logger = options.logger.child({ component: 'http' });
   const stats: HttpClientStats = { requests: 0, retries: 0, bytes: 0, byStatus: {} };
 
@@ -122,7 +125,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function requestOnce(url: string, headers: Record<string, string>, blockedMarkers: readonly string[]): Promise<AttemptOutcome> {
     const startedMs = performance.now();
-    const request = gotClient(url, { headers, signal: options.signal, responseType: 'buffer' });
+    const request = gotClient(url, { headers, signal, responseType: 'buffer' });
 
     let isTooLarge = false;
     request.on('downloadProgress', (progress) => {
@@ -213,7 +216,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function scheduleAttempt(limiter: HostRateLimiter, url: string, headers: Record<string, string>, markers: readonly string[]): Promise<AttemptOutcome> {
     try {
-      return await limiter.schedule(() => requestOnce(url, headers, markers), options.signal);
+      return await limiter.schedule(() => requestOnce(url, headers, markers), signal);
     } catch (error) {
       throw new FetchError(url, 'aborted', `GET ${url} aborted before it started`, { cause: error });
     }
@@ -244,7 +247,7 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
   async function sleepOrAbort(ms: number, url: string): Promise<void> {
     try {
-      await sleep(ms, options.signal);
+      await sleep(ms, signal);
     } catch (error) {
       throw new FetchError(url, 'aborted', `GET ${url} aborted while waiting to retry`, { cause: error });
     }
@@ -254,6 +257,22 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     fetchPage: (url, fetchOptions = {}) => fetchWithRetries(url, fetchOptions, true),
     stats: () => ({ ...stats, byStatus: { ...stats.byStatus } }),
   };
+}
+
+/**
+ * Returns a signal owned by the client that aborts with `external`. Every queued task, retry wait
+ * and request adds one abort listener and removes it when it settles, so a crawl holds hundreds at
+ * once; the owned signal lifts Node's warning limit without touching the caller's signal.
+ */
+function forwardAbort(external: AbortSignal | undefined): AbortSignal {
+  const controller = new AbortController();
+  setMaxListeners(0, controller.signal);
+  if (external?.aborted) {
+    controller.abort(external.reason);
+  } else {
+    external?.addEventListener('abort', () => controller.abort(external.reason), { once: true });
+  }
+  return controller.signal;
 }
 
 function conditionalHeaders(options: FetchPageOptions): Record<string, string> {

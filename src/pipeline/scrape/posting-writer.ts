@@ -1,0 +1,48 @@
+/**
+ * Where the scrape stage reads known postings and writes new ones: the database, or nothing at all
+ * in a dry run (known postings are still read, so a dry run shows what a real run would fetch).
+ */
+import type { Kysely } from 'kysely';
+
+import { findKnownPostings, saveScrapedPosting, touchPostings, type KnownPosting, type SaveOutcome, type ScrapedPostingRecord } from '../../db/queries/scraped-postings.js';
+import { recordScrapeState, type ScrapeStateUpdate } from '../../db/queries/scrape-state.js';
+import type { Database } from '../../db/schema.js';
+
+export interface PostingWriter {
+  findKnown(urls: readonly string[]): Promise<Map<string, KnownPosting>>;
+  touch(ids: readonly string[]): Promise<void>;
+  save(record: ScrapedPostingRecord): Promise<SaveOutcome>;
+  recordState(update: ScrapeStateUpdate): Promise<void>;
+}
+
+export function createDatabaseWriter(db: Kysely<Database>): PostingWriter {
+  return {
+    findKnown: (urls) => findKnownPostings(db, urls),
+    touch: (ids) => touchPostings(db, ids),
+    save: async (record) => (await saveScrapedPosting(db, record)).outcome,
+    recordState: (update) => recordScrapeState(db, update),
+  };
+}
+
+/** A writer for `--dry-run`: reads through to the database, writes nothing, and reports every posting as new or updated. */
+export function createDryRunWriter(db: Kysely<Database>): PostingWriter {
+  const known = new Map<string, KnownPosting>();
+  return {
+    findKnown: async (urls) => {
+      const found = await findKnownPostings(db, urls);
+      for (const [url, posting] of found) {
+        known.set(url, posting);
+      }
+      return found;
+    },
+    touch: async () => undefined,
+    save: async (record) => {
+      const existing = known.get(record.url);
+      if (!existing) {
+        return 'new';
+      }
+      return existing.contentHash === record.contentHash ? 'unchanged' : 'updated';
+    },
+    recordState: async () => undefined,
+  };
+}
