@@ -88,7 +88,7 @@ const labelsSchema = z
 
 const detailSchema = z
   .object({
-    /** Regular expression that posting URLs match; other links on listing pages are ignored. */
+    /** Regular expression that canonical posting URLs match; other links on listing pages are ignored. */
     urlPattern: regexSource.optional(),
     /** The element holding the posting; the whole page when omitted. */
     container: selector.optional(),

@@ -151,7 +151,8 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
       return;
     }
 
-    const posting = detailByPath.get(path);
+    // Detail pages ignore the query string, as real boards ignore tracking parameters.
+    const posting = detailByPath.get(path.split('?')[0] ?? path);
     if (posting) {
       const html = withCharsetMeta(pages.detail(baseUrl, posting));
       const etag = `"${createHash('sha1').update(html).digest('hex').slice(0, 16)}"`;
@@ -175,7 +176,8 @@ export async function startFixtureServer(options: FixtureServerOptions): Promise
     const isRepeating = options.repeatFromPage !== undefined && page >= options.repeatFromPage;
     const contentPage = isRepeating ? (options.repeatFromPage ?? page) - 1 : page;
     const onPage = regular.slice((contentPage - 1) * pageSize, contentPage * pageSize);
-    const hasNext = isRepeating || contentPage < lastPage;
+    // A repeating board keeps a "next" link on its last real page too, so the loop never ends by itself.
+    const hasNext = options.repeatFromPage !== undefined || contentPage < lastPage;
 
     const html = pages.listing({
       baseUrl,
