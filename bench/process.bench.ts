@@ -1,0 +1,192 @@
+/**
+ * Benchmark of `nextke process` (npm run bench:process). Migrates a 102,170-row legacy file
+ * (the 600 real rows repeated, see bench/lib/build-legacy-sample.ts) into a database of the local
+ * PostgreSQL once, then, each time on a fresh copy of that database:
+ *   - times one `nextke process` over every posting;
+ *   - times two `nextke process` runs started together, and checks from processing_log that no
+ *     posting was saved twice.
+ * Wall time and peak RSS come from `/usr/bin/time -v`; the split between normalizer and
+ * database time comes from the run's JSON report. Work files go to bench/.work/ (gitignored).
+ *
+ *   npm run bench:process -- [--rows N] [--batch-size N]
+ *
+ * BENCH_DATABASE_URL sets the server (default postgres://postgres@127.0.0.1:5432/postgres); the
+ * benchmark creates and drops its own databases there.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+
+import pg from 'pg';
+
+import { buildLegacySample } from './lib/build-legacy-sample.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const WORK_DIR = path.join(ROOT, 'bench/.work');
+const SEED_FILE = path.resolve(ROOT, '../shared/data/legacy-jobs.sqlite');
+const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const TIME_BIN = '/usr/bin/time';
+const BIN = path.join(ROOT, 'bin/nextke.js');
+
+interface TimedRun {
+  seconds: number;
+  peakRssMb: number;
+  report: { counts: Record<string, number>; details: { normalizeMs: number; databaseMs: number; postingsPerSecond: number } };
+}
+
+interface Measurement {
+  label: string;
+  processed: number;
+  seconds: number;
+  postingsPerSecond: number;
+  peakRssMb: number;
+  normalizeShare: number;
+  savedTwice: number | null;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { rows: { type: 'string', default: '102170' }, 'batch-size': { type: 'string', default: '1000' } } });
+  const rows = Number(values.rows);
+  const batchSize = values['batch-size'];
+  if (!existsSync(TIME_BIN)) {
+    throw new Error(`${TIME_BIN} not found: install GNU time (apt-get install time) to measure peak RSS`);
+  }
+  if (!existsSync(path.join(ROOT, 'dist/src/cli/main.js'))) {
+    throw new Error('dist/ is missing: run npm run build first');
+  }
+  mkdirSync(WORK_DIR, { recursive: true });
+
+  const legacyFile = buildLegacySample(SEED_FILE, WORK_DIR, rows);
+  const template = `nextke_bench_process_${process.pid}`;
+  const copies: string[] = [];
+  try {
+    console.error(`migrating ${rows} rows into ${template}`);
+    await runNextke(['migrate', '--from', legacyFile, '--rejects', path.join(WORK_DIR, 'process-bench-rejects.jsonl')], databaseUrl(template));
+
+    const single = await copyDatabase(template, `${template}_one`, copies);
+    console.error('timing one process run');
+    const one = await runNextke(['process', '--json', '--batch-size', batchSize], databaseUrl(single));
+
+    const shared = await copyDatabase(template, `${template}_two`, copies);
+    console.error('timing two concurrent process runs');
+    const startedMs = Date.now();
+    const two = await Promise.all([1, 2].map(() => runNextke(['process', '--json', '--batch-size', batchSize], databaseUrl(shared))));
+    const twoSeconds = (Date.now() - startedMs) / 1000;
+
+    printResults([
+      toMeasurement('one run', [one], one.seconds, null),
+      toMeasurement('two concurrent runs', two, twoSeconds, await countPostingsSavedTwice(databaseUrl(shared))),
+    ], batchSize);
+  } finally {
+    for (const name of [...copies, template]) {
+      await runSql(SERVER_URL, `drop database if exists ${name} with (force)`);
+    }
+  }
+}
+
+function toMeasurement(label: string, runs: readonly TimedRun[], seconds: number, savedTwice: number | null): Measurement {
+  const processed = runs.reduce((sum, run) => sum + run.report.counts.processed!, 0);
+  const normalizeMs = runs.reduce((sum, run) => sum + run.report.details.normalizeMs, 0);
+  const databaseMs = runs.reduce((sum, run) => sum + run.report.details.databaseMs, 0);
+  return {
+    label,
+    processed,
+    seconds,
+    postingsPerSecond: Math.round(processed / seconds),
+    peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
+    normalizeShare: normalizeMs / (normalizeMs + databaseMs),
+    savedTwice,
+  };
+}
+
+function databaseUrl(name: string): string {
+  const url = new URL(SERVER_URL);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/** Creates `name` as a copy of `template` (PostgreSQL copies the files, much faster than migrating again). */
+async function copyDatabase(template: string, name: string, created: string[]): Promise<string> {
+  await runSql(SERVER_URL, `create database ${name} template ${template}`);
+  created.push(name);
+  return name;
+}
+
+async function countPostingsSavedTwice(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const result = await client.query<{ repeated: string }>(
+      `select count(*) as repeated from (
+         select saved_id from processing_log, jsonb_array_elements_text(details->'ids') as saved_id
+         where stage = 'process' and message = 'batch saved'
+         group by saved_id having count(*) > 1) as repeated_ids`,
+    );
+    return Number(result.rows[0]?.repeated ?? 0);
+  } finally {
+    await client.end();
+  }
+}
+
+async function runSql(url: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Runs the compiled CLI under `/usr/bin/time -v` with DATABASE_URL set; parses its JSON report when it prints one. */
+function runNextke(args: string[], url: string): Promise<TimedRun> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(TIME_BIN, ['-v', process.execPath, BIN, '--quiet', ...args], {
+      env: { ...process.env, NO_COLOR: '1', DATABASE_URL: url },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code !== 0) {
+        reject(new Error(`nextke ${args.join(' ')} exited ${code}:\n${stderr.slice(-2000)}`));
+        return;
+      }
+      resolve({ seconds: parseElapsedSeconds(stderr), peakRssMb: parsePeakRssMb(stderr), report: args.includes('--json') ? JSON.parse(stdout) : { counts: {}, details: {} } });
+    });
+  });
+}
+
+function parseElapsedSeconds(timeOutput: string): number {
+  const match = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(timeOutput);
+  if (!match) {
+    throw new Error(`no wall clock time in /usr/bin/time output:\n${timeOutput.slice(-1000)}`);
+  }
+  return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3]);
+}
+
+function parsePeakRssMb(timeOutput: string): number {
+  const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(timeOutput);
+  if (!match) {
+    throw new Error(`no peak RSS in /usr/bin/time output:\n${timeOutput.slice(-1000)}`);
+  }
+  return Number(match[1]) / 1024;
+}
+
+function printResults(results: readonly Measurement[], batchSize: string): void {
+  console.log(`nextke process, batch size ${batchSize}, PostgreSQL at ${new URL(SERVER_URL).host}`);
+  console.log('| run | postings | seconds | postings/s | peak RSS (MB) | normalizer share | saved twice |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const result of results) {
+    console.log(
+      `| ${result.label} | ${result.processed} | ${result.seconds.toFixed(1)} | ${result.postingsPerSecond} | ${result.peakRssMb.toFixed(0)} | ${(result.normalizeShare * 100).toFixed(0)}% | ${result.savedTwice ?? '-'} |`,
+    );
+  }
+}
+
+await main();
