@@ -14,6 +14,7 @@ import type { Logger } from '../lib/log.js';
 import { acquireEmbeddedLock, type EmbeddedLock } from './embedded-lock.js';
 import { ensureSchemaIsCurrent, type SchemaState } from './migrate-schema.js';
 import type { Database } from './schema.js';
+import { yieldToEventLoop } from './yield-to-event-loop.js';
 
 // numeric and bigint come back as strings by default; int8 counts are parsed by callers.
 // date columns stay strings ('YYYY-MM-DD') so that a date never shifts with the local time zone.
@@ -114,7 +115,7 @@ async function openEmbedded(dataDir: string, options: OpenStoreOptions): Promise
     });
   }
 
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log: createQueryLogger(options) });
+  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log: createQueryLogger(options), plugins: [yieldToEventLoop] });
   return {
     db,
     kind: 'embedded',
