@@ -96,7 +96,7 @@ export function renderRunReport(report: WorkflowRunReport): void {
       stage.status,
       stage.status === 'pending' ? null : `${(stage.durationMs / 1000).toFixed(1)} s`,
       formatCounts(stage.counts),
-      stage.error,
+      truncate(stage.error, MAX_ERROR_CELL_LENGTH),
     ]),
     `Workflow run ${report.runId} (${report.trigger}): ${report.status}, exit code ${report.exitCode}, ${(report.durationMs / 1000).toFixed(1)} s`,
   );
@@ -107,6 +107,13 @@ export function renderRunReport(report: WorkflowRunReport): void {
   if (report.status === 'failed' || report.status === 'interrupted') {
     printLine(`Continue it with: nextke workflow --resume ${report.runId}`);
   }
+}
+
+// The table keeps one line per stage on a normal terminal; --json and `nextke status --json` carry the full text.
+const MAX_ERROR_CELL_LENGTH = 90;
+
+function truncate(text: string | null, maxLength: number): string | null {
+  return text !== null && text.length > maxLength ? `${text.slice(0, maxLength - 1)}…` : text;
 }
 
 function formatCounts(counts: Record<string, number>): string {
