@@ -1,0 +1,42 @@
+/**
+ * The rejects file: one JSON line per rejected legacy row (legacy id, URL, reason, detail),
+ * appended, and created only when the first reject arrives.
+ */
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import path from 'node:path';
+
+import type { RejectedRow } from './map-legacy-row.js';
+
+export interface RejectsFile {
+  /** Absolute path; the file exists only once a reject was written. */
+  filePath: string;
+  /** Appends the rejects synchronously, so they are on disk before the batch's checkpoint commits. */
+  append(rejects: readonly RejectedRow[]): void;
+  close(): void;
+}
+
+/** Opens the rejects file lazily, in append mode, so that a resumed run adds to what earlier runs wrote. */
+export function openRejectsFile(filePath: string): RejectsFile {
+  const absolutePath = path.resolve(filePath);
+  let descriptor: number | null = null;
+
+  return {
+    filePath: absolutePath,
+    append(rejects) {
+      if (rejects.length === 0) {
+        return;
+      }
+      if (descriptor === null) {
+        mkdirSync(path.dirname(absolutePath), { recursive: true });
+        descriptor = openSync(absolutePath, 'a');
+      }
+      writeSync(descriptor, rejects.map((reject) => JSON.stringify(reject) + '\n').join(''));
+    },
+    close() {
+      if (descriptor !== null) {
+        closeSync(descriptor);
+        descriptor = null;
+      }
+    },
+  };
+}
