@@ -38,7 +38,7 @@ function describePosting(title: string, organization: string, index: number): st
 
 // Three "Software Developer" adverts make that canonical title established; two adverts with the
 // misspelling "Sofware Developer" recur but have no established title of their own. Every advert
-// asks for "Frappe Framework", which the shipped skill taxonomy does not contain.
+// requires "Frappe Framework", which the shipped skill taxonomy does not contain.
 describeEachStore('learn and optimize', (getStore) => {
   const titleOf = (index: number) => (index < 3 ? 'Software Developer' : 'Sofware Developer');
 

@@ -17,7 +17,7 @@ export interface TitleProposal {
   canonical: string;
   isNewCanonical: boolean;
 
-  /** Where the family came from. */
+  /** Source of the family: the nearest established title or the classifier. */
   familySource: 'similar_title' | 'classifier';
   similarTo: string | null;
   support: number;
