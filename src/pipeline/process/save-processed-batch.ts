@@ -83,6 +83,8 @@ async function resolveSkillLinks(db: Kysely<Database>, postings: readonly Proces
  */
 async function linkBatchDuplicates(db: Kysely<Database>, saved: readonly ProcessedPosting[]): Promise<number> {
   // Reprocessed postings drop their old signatures first; a posting that became a reject keeps none.
+  // NOTE: postings that pointed at a posting which is now a reject, or whose text changed so much
+  // that it no longer matches them, keep their link until they are reprocessed themselves.
   await deleteSignatures(
     db,
     saved.map((posting) => posting.id),
