@@ -2,7 +2,7 @@
  * Builds a SiteAdapter from a site's sites.yaml entry, optionally with board code for markup that
  * selectors cannot express. A board with ordinary markup needs no code at all.
  */
-import * as cheerio from 'cheerio';
+import * as cheerio from 'cheerio/slim';
 
 import { detectBlock } from '../http/detect-block.js';
 import { ParseError } from '../lib/errors.js';
@@ -26,7 +26,7 @@ export function createConfiguredAdapter(site: SiteConfig, hooks: BoardHooks = {}
 
     parseListing(html: string, pageUrl: string): ListingPage {
       rejectChallengePage(html, pageUrl, site);
-      const $ = cheerio.load(html, { baseURI: pageUrl });
+      const $ = cheerio.load(html);
       const page = readListing($, pageUrl, site.listing, { detailUrlPattern, refineCard: hooks.refineCard });
       if (hooks.findNextPageUrl) {
         return { ...page, nextPageUrl: hooks.findNextPageUrl($, pageUrl, page) };
@@ -36,8 +36,8 @@ export function createConfiguredAdapter(site: SiteConfig, hooks: BoardHooks = {}
 
     parseDetail(html: string, url: string): DetailResult {
       rejectChallengePage(html, url, site);
-      const $ = cheerio.load(html, { baseURI: url });
-      return extractPosting($, url, site, hooks);
+      const $ = cheerio.load(html);
+      return extractPosting($, html, url, site, hooks);
     },
   };
 }

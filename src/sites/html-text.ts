@@ -1,5 +1,5 @@
 /** Plain text from HTML for posting fields: block elements become line breaks, scripts and ads are dropped. */
-import * as cheerio from 'cheerio';
+import * as cheerio from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
 
 const BLOCK_TAGS = new Set([
@@ -48,8 +48,50 @@ export function decodeEntities(text: string): string {
   if (!text.includes('&')) {
     return text;
   }
+
+  // Numeric and common named references are decoded here because a parser run per JSON-LD string
+  // dominates the parse time; any other named reference goes through the HTML parser.
+  let needsParser = false;
+  const decoded = text.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (reference: string, name: string) => {
+    if (name.startsWith('#')) {
+      const codePoint = name[1] === 'x' || name[1] === 'X' ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1));
+      return codePoint > 0 && codePoint <= 0x10ffff ? String.fromCodePoint(codePoint) : reference;
+    }
+    const character = COMMON_ENTITIES[name];
+    if (character === undefined) {
+      needsParser = true;
+      return reference;
+    }
+    return character;
+  });
+
+  if (!needsParser) {
+    return decoded;
+  }
   return cheerio.load(`<p>${text.replace(/</g, '&lt;')}</p>`, null, false)('p').text();
 }
+
+const COMMON_ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  hellip: '…',
+  bull: '•',
+  middot: '·',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  eacute: 'é',
+};
 
 function collectText(node: AnyNode, parts: string[]): void {
   if (node.type === 'text') {

@@ -1,7 +1,7 @@
 /** Per-site bookkeeping of the scrape stage (`scrape_state`). */
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 
-import type { Database, ScrapeStateTable } from '../schema.js';
+import type { Database } from '../schema.js';
 
 export interface ScrapeStateUpdate {
   site: string;
@@ -40,10 +40,4 @@ export async function recordScrapeState(db: Kysely<Database>, update: ScrapeStat
       })),
     )
     .execute();
-}
-
-/** Returns every site's state row, by site key. */
-export async function listScrapeStates(db: Kysely<Database>): Promise<Map<string, Selectable<ScrapeStateTable>>> {
-  const rows = await db.selectFrom('scrape_state').selectAll().execute();
-  return new Map(rows.map((row) => [row.site, row]));
 }

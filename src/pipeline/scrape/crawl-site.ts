@@ -5,6 +5,8 @@
  */
 import { performance } from 'node:perf_hooks';
 
+import PQueue from 'p-queue';
+
 import type { HttpClient } from '../../http/http-client.js';
 import { canonicalizeUrl } from '../../lib/canonical-url.js';
 import { FetchError, errorMessage } from '../../lib/errors.js';
@@ -16,6 +18,13 @@ import { decideNextPage, listingPageUrl } from './listing-pages.js';
 import type { PostingWriter } from './posting-writer.js';
 import { isChallengePageError, isRecentlySeen, scrapeDetail, type DetailContext } from './scrape-detail.js';
 import { SiteTally, type ListingStopReason, type SiteSummary } from './site-tally.js';
+
+/**
+ * Postings of one site between "card found" and "saved" at once. It bounds memory when fetches
+ * outrun database writes (rate limits off), and stays above any site's HTTP concurrency so the
+ * limiter, not this queue, sets the pace.
+ */
+const DETAILS_IN_FLIGHT = 16;
 
 export interface CrawlSiteInput {
   site: SiteConfig;
@@ -44,6 +53,7 @@ export async function crawlSite(input: CrawlSiteInput): Promise<SiteSummary> {
     log,
     refreshAfterMs: input.refreshAfterDays * 86_400_000,
   };
+  const detailQueue = new PQueue({ concurrency: DETAILS_IN_FLIGHT });
 
   const seenPostingUrls = new Set<string>();
   const fetchedListingUrls = new Set<string>();
@@ -70,7 +80,7 @@ export async function crawlSite(input: CrawlSiteInput): Promise<SiteSummary> {
       seenPostingUrls.add(canonicalizeUrl(card.url));
     }
     tally.postingsFound += newCards.length;
-    const task = handleCards(detail, newCards, input);
+    const task = handleCards(detail, newCards, input, detailQueue);
     // Awaited after pagination; the handler only keeps an early rejection from counting as unhandled.
     task.catch(() => undefined);
     detailTasks.push(task);
@@ -150,7 +160,7 @@ function listingFailureReason(input: CrawlSiteInput, tally: SiteTally, pageUrl: 
 }
 
 /** Skips recently seen postings (touching them) and scrapes the rest of one page's new cards. */
-async function handleCards(detail: DetailContext, cards: readonly ListingCard[], input: CrawlSiteInput): Promise<void> {
+async function handleCards(detail: DetailContext, cards: readonly ListingCard[], input: CrawlSiteInput, detailQueue: PQueue): Promise<void> {
   if (cards.length === 0) {
     return;
   }
@@ -173,12 +183,14 @@ async function handleCards(detail: DetailContext, cards: readonly ListingCard[],
   await detail.writer.touch(recentIds);
 
   await Promise.all(
-    toFetch.map(async (card) => {
-      if (input.signal.aborted) {
-        return;
-      }
-      await scrapeDetail(detail, card, known.get(canonicalizeUrl(card.url)));
-      input.onProgress?.(detail.tally);
-    }),
+    toFetch.map((card) =>
+      detailQueue.add(async () => {
+        if (input.signal.aborted) {
+          return;
+        }
+        await scrapeDetail(detail, card, known.get(canonicalizeUrl(card.url)));
+        input.onProgress?.(detail.tally);
+      }),
+    ),
   );
 }

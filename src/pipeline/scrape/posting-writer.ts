@@ -3,6 +3,7 @@
  * in a dry run (known postings are still read, so a dry run shows what a real run would fetch).
  */
 import type { Kysely } from 'kysely';
+import PQueue from 'p-queue';
 
 import { findKnownPostings, saveScrapedPosting, touchPostings, type KnownPosting, type SaveOutcome, type ScrapedPostingRecord } from '../../db/queries/scraped-postings.js';
 import { recordScrapeState, type ScrapeStateUpdate } from '../../db/queries/scrape-state.js';
@@ -15,12 +16,20 @@ export interface PostingWriter {
   recordState(update: ScrapeStateUpdate): Promise<void>;
 }
 
+/**
+ * Database statements in flight at once. Detail fetches finish faster than transactions on a slow
+ * database, and unbounded saves would wait on the connection pool until its connect timeout fails
+ * them; queued here, they wait without a deadline.
+ */
+const MAX_CONCURRENT_STATEMENTS = 4;
+
 export function createDatabaseWriter(db: Kysely<Database>): PostingWriter {
+  const queue = new PQueue({ concurrency: MAX_CONCURRENT_STATEMENTS });
   return {
-    findKnown: (urls) => findKnownPostings(db, urls),
-    touch: (ids) => touchPostings(db, ids),
-    save: async (record) => (await saveScrapedPosting(db, record)).outcome,
-    recordState: (update) => recordScrapeState(db, update),
+    findKnown: (urls) => queue.add(() => findKnownPostings(db, urls)),
+    touch: (ids) => queue.add(() => touchPostings(db, ids)),
+    save: (record) => queue.add(async () => (await saveScrapedPosting(db, record)).outcome),
+    recordState: (update) => queue.add(() => recordScrapeState(db, update)),
   };
 }
 

@@ -29,8 +29,8 @@ export interface DetailHooks {
 }
 
 /** Returns the posting of a detail page, or why it has none. Throws ParseError when no step finds a title. */
-export function extractPosting($: CheerioAPI, url: string, site: SiteConfig, hooks: DetailHooks = {}): DetailResult {
-  const missing = detectMissingByPhrases($, url, site) ?? hooks.detectMissing?.($, url) ?? null;
+export function extractPosting($: CheerioAPI, html: string, url: string, site: SiteConfig, hooks: DetailHooks = {}): DetailResult {
+  const missing = detectMissingByPhrases($, html, url, site) ?? hooks.detectMissing?.($, url) ?? null;
   if (missing) {
     return missing;
   }
@@ -52,7 +52,7 @@ export function extractPosting($: CheerioAPI, url: string, site: SiteConfig, hoo
   fillMissingFields(fields, readLabelledFields($, container, site.detail));
   titleMethod ??= fields.title ? 'labelled' : null;
 
-  fillMissingFields(fields, readGenericFields($));
+  fillMissingFields(fields, readGenericFields($, fields));
   titleMethod ??= fields.title ? 'generic' : null;
 
   if (!fields.title || !titleMethod) {
@@ -88,7 +88,8 @@ export function formatSalary(amount: SalaryAmount): string {
   return `${currency}${figures}${unit}`;
 }
 
-function detectMissingByPhrases($: CheerioAPI, url: string, site: SiteConfig): MissingPosting | null {
+/** Checks the title and heading for removal phrases, then the raw HTML for expiry phrases. */
+function detectMissingByPhrases($: CheerioAPI, html: string, url: string, site: SiteConfig): MissingPosting | null {
   const heading = `${$('title').first().text()} ${$('h1').first().text()}`.toLowerCase();
   const notFound = site.detail.notFoundPhrases.find((phrase) => heading.includes(phrase.toLowerCase()));
   if (notFound) {
@@ -98,7 +99,8 @@ function detectMissingByPhrases($: CheerioAPI, url: string, site: SiteConfig): M
   if (site.detail.expiredPhrases.length === 0) {
     return null;
   }
-  const text = $('body').text().toLowerCase();
-  const expired = site.detail.expiredPhrases.find((phrase) => text.includes(phrase.toLowerCase()));
+  // NOTE: the phrases are matched in the HTML source, so a phrase split by markup is missed.
+  const source = html.toLowerCase();
+  const expired = site.detail.expiredPhrases.find((phrase) => source.includes(phrase.toLowerCase()));
   return expired ? { url, missing: 'expired', reason: expired } : null;
 }

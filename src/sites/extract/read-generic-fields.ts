@@ -32,26 +32,29 @@ const LINE_LABELS: readonly [RegExp, keyof PostingFields][] = [
   [/^experience(?:\s*(?:level|length|required))?\s*[:\-–]\s*(.+)$/i, 'experience'],
 ];
 
-/** Reads generic fields from a whole loaded page. */
-export function readGenericFields($: CheerioAPI): PostingFields {
+/**
+ * Reads generic fields from a whole loaded page, only for what `found` (the earlier steps) still
+ * lacks. The "Label: value" line scan reads the description already found when there is one.
+ */
+export function readGenericFields($: CheerioAPI, found: PostingFields): PostingFields {
   const fields = emptyPostingFields();
 
-  fields.title =
-    cleanInline($('h1').first().text()) ??
-    cleanInline($('meta[property="og:title"]').attr('content')) ??
-    titleWithoutSiteName($('title').first().text());
-
-  const content = CONTENT_SELECTORS.map((selector) => $(selector).first()).find((element) => element.length > 0);
-  if (content) {
-    const text = nodesToText(content.contents().toArray());
-    fields.descriptionText = text === '' ? null : text;
-    fields.descriptionHtml = content.html()?.trim() || null;
-    readLabelledLines(text, fields);
+  if (found.title === null) {
+    fields.title =
+      cleanInline($('h1').first().text()) ??
+      cleanInline($('meta[property="og:title"]').attr('content')) ??
+      titleWithoutSiteName($('title').first().text());
   }
 
-  if (fields.descriptionText === null) {
-    fields.descriptionText = cleanInline($('meta[name="description"]').attr('content'));
+  let text = found.descriptionText;
+  if (text === null) {
+    const content = CONTENT_SELECTORS.map((selector) => $(selector).first()).find((element) => element.length > 0);
+    text = content ? nodesToText(content.contents().toArray()) : '';
+    fields.descriptionText = text === '' ? cleanInline($('meta[name="description"]').attr('content')) : text;
+    fields.descriptionHtml = content?.html()?.trim() || null;
   }
+
+  readLabelledLines(text ?? '', fields);
   return fields;
 }
 
