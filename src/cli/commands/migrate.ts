@@ -3,9 +3,10 @@ import { z } from 'zod';
 
 import { EXIT_CODE } from '../../lib/errors.js';
 import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_REJECT_RATIO, DEFAULT_REJECTS_PATH, type MigrateOptions } from '../../pipeline/migrate/migrate-options.js';
+import { openLegacySource } from '../../pipeline/migrate/legacy-source.js';
 import { runMigrate, type MigrateDetails } from '../../pipeline/migrate/run-migrate.js';
 import type { StageReport } from '../../pipeline/run-report.js';
-import { withContext } from '../command-context.js';
+import { createCommandEnvironment, withContext } from '../command-context.js';
 import { setCommandExitCode } from '../exit-code.js';
 import { printJson, printKeyValues, printTable } from '../render.js';
 
@@ -40,17 +41,20 @@ export function createMigrateCommand(): Command {
     .addHelpText('after', MIGRATE_HELP)
     .action(async (rawFlags: unknown, command: Command) => {
       const flags = migrateFlagsSchema.parse(rawFlags);
+      const { legacy } = createCommandEnvironment(command).config;
+      const options: MigrateOptions = {
+        fromPath: flags.from ?? legacy.sqlitePath,
+        table: flags.table ?? legacy.table,
+        batchSize: flags.batchSize,
+        isDryRun: flags.dryRun ?? false,
+        rejectsPath: flags.rejects,
+        maxRejectRatio: flags.maxRejectRatio,
+        shouldRestart: flags.restart ?? false,
+      };
+      // A wrong file, table or column is reported before the database is opened, whatever its state.
+      openLegacySource(options.fromPath, options.table).close();
 
       await withContext(command, async (ctx, environment) => {
-        const options: MigrateOptions = {
-          fromPath: flags.from ?? ctx.config.legacy.sqlitePath,
-          table: flags.table ?? ctx.config.legacy.table,
-          batchSize: flags.batchSize,
-          isDryRun: flags.dryRun ?? false,
-          rejectsPath: flags.rejects,
-          maxRejectRatio: flags.maxRejectRatio,
-          shouldRestart: flags.restart ?? false,
-        };
         const report = await runMigrate(ctx, options);
 
         if (environment.isJson) {
