@@ -52,27 +52,13 @@ export function cutPageFurniture(text: string): string {
   return posting;
 }
 
-let lastInput: string | null = null;
-let lastPrepared = '';
-
-/**
- * Returns the text normalizers scan: furniture cut, capped, and every run of whitespace collapsed to
- * one space. The process stage runs several normalizers on the same text, so the last result is
- * memoized. The function stays pure because equal inputs always give equal outputs.
- */
-export function preparePostingText(text: string): string {
-  if (text !== lastInput) {
-    lastPrepared = cutPageFurniture(text).replace(/\s+/g, ' ');
-    lastInput = text;
-  }
-  return lastPrepared;
-}
-
 /**
  * Returns the trailing related-jobs block that cutPageFurniture removes from a Standard Arena page,
  * or an empty string. That block is the only place where such a page gives the posting's own age.
  */
 export function findRelatedJobsBlock(text: string): string {
+  if (!text.includes('Related Jobs') && !text.includes('Recent Jobs')) return '';
+
   const capped = text.length > MAX_SCANNED_CHARS ? text.slice(0, MAX_SCANNED_CHARS) : text;
   const start = /Related Jobs\s*Showing\s*\d|Recent Jobs\s*Showing\s*\d/.exec(capped);
   return start === null ? '' : capped.slice(start.index);

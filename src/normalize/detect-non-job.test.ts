@@ -15,6 +15,18 @@ describe('detectNonJob', () => {
     ['a shortlist', 'Shortlisted Candidates for Interview.pdf', 'The following candidates have been shortlisted.', JOB_URL, 'notice document'],
     ['a scholarship', 'Fully Funded Masters Scholarships 2026', 'Apply now.', JOB_URL, 'scholarship advert'],
     ['an empty page', null, '', JOB_URL, 'empty page'],
+    ['a listing of all jobs', 'Senior', 'Reset RSS Showing all 12 jobs Sort by New Jobs Featured', JOB_URL, 'category page'],
+    [
+      'a listing without a count',
+      'Human Resources',
+      'Filters Deployment Coordinator Plan International Nairobi Full Time 2 days ago Secretary County Government of Kakamega Full Time 2 days ago ' +
+        'Resume Writer KMO Digital Solutions Remote 5 days ago Attachment Opportunities Kenya Revenue Authority Internship 6 days ago',
+      JOB_URL,
+      'category page',
+    ],
+    ['a pricing page', 'Employer Packages', 'Affordable Job Posting Packages for Employers. Basic Jobs KSh 500 Add to cart', JOB_URL, 'pricing page'],
+    ['a sign-in form', 'Job Dashboard', 'Login Username or email address * Required Password * Required Remember me Log in Lost your password?', JOB_URL, 'sign-in page'],
+    ['a blog article', 'Blog', 'Editorial Team February 17, 2026 Careers What Job Hunting Did to My Confidence', JOB_URL, 'article'],
   ])('rejects %s', (_case, title, text, url, reason) => {
     expect(detectNonJob({ title, text, url })).toEqual({ isJob: false, reason });
   });
@@ -23,6 +35,8 @@ describe('detectNonJob', () => {
     ['a vacancy', 'Accountant', 'We are looking for an accountant with CPA(K).'],
     ['a consultancy', 'Consultancy to Conduct a Baseline Survey', 'The consultant will design tools and report findings.'],
     ['an individual consultant request', 'Training Consultant', 'We invite individual consultants to apply; the fee is paid on completion.'],
+    ['a posting with its own age', 'Driver', 'Driver Lebua Farm Nairobi Full Time KES Confidential Easy Apply New 2 days ago Job Summary: drive staff.'],
+    ['a posting about packaging', 'Packaging Operator', 'Operate the packaging line and record output per shift.'],
   ])('accepts %s', (_case, title, text) => {
     expect(detectNonJob({ title, text, url: JOB_URL })).toEqual({ isJob: true, reason: null });
   });

@@ -1,7 +1,8 @@
 /**
- * Recognizes pages that look like postings but are not vacancies: board category pages,
- * "job not found" and expired notices, parked domains, shortlist and interview notices,
- * tenders and expressions of interest addressed to firms, and scholarship adverts.
+ * Recognizes pages that look like postings but are not vacancies: board category and listing
+ * pages, "job not found" and expired notices, parked domains, sign-in forms, pricing pages for
+ * employers, blog articles, shortlist and interview notices, tenders and expressions of interest
+ * addressed to firms, and scholarship adverts.
  */
 
 export interface NonJobInput {
@@ -22,7 +23,18 @@ const MIN_CONTENT_CHARS = 40;
 
 const CATEGORY_URL =
   /\/(?:jobs-at|jobs-by-field|jobs-by-education|jobs-location|job-category|job-type|job-location|category|categories|tag)\/|\/jobs\/?(?:\?|$)|\/jobs\/page\/\d+|[?&]page=\d+/i;
-const LISTING_TEXT = /\bShowing\s+\d+\s*[-–]\s*\d+\s+of\s+\d+\s+jobs\b|\b\d+\s+jobs\s+found\b/i;
+// "Showing 1–20 of 38 jobs", Standard Arena's "Showing all 4 jobs", "120 jobs found".
+const LISTING_TEXT = /\bShowing\s+(?:all\s+\d+|\d+\s*[-–]\s*\d+\s+of\s+\d+)\s+jobs\b|\b\d+\s+jobs\s+found\b/i;
+// A list of other postings, each closed by its age ("Full Time 2 days ago"), without a "Showing" line.
+const LISTED_AGE = /\b\d{1,2}\s+(?:hours?|days?|weeks?)\s+ago\b/gi;
+const MIN_LISTED_AGES = 4;
+const LISTING_HEAD_CHARS = 600;
+
+// Boards' price lists for employers: "Affordable Job Posting Packages for Employers", "Our Plans And Packages".
+const PRICING = /\b(?:job\s+(?:posting\s+)?packages|employer\s+packages|plans\s+and\s+packages|pricing\s+plans)\b/i;
+const SIGN_IN = /\b(?:you\s+must\s+sign\s+in|sign\s+in\s+with|lost\s+your\s+password|remember\s+me)\b/i;
+const ARTICLE_TITLE = /^\s*(?:blogs?|news|articles?|career\s+advice)\s*$/i;
+const SIGN_IN_HEAD_CHARS = 400;
 
 const NOT_FOUND = /\b(?:job|page|vacancy|listing)\s+not\s+found\b|\b404\b.{0,40}\bnot\s+found\b|\bthis\s+(?:job|page)\s+(?:does\s+not|doesn['’]t)\s+exist\b/i;
 const EXPIRED =
@@ -42,15 +54,32 @@ export function detectNonJob(input: NonJobInput): NonJobVerdict {
   const head = (input.text ?? '').slice(0, HEAD_CHARS);
   const url = input.url ?? '';
 
+  // Each regular expression over the head runs only when a word it needs is present.
+  const lowerHead = head.toLowerCase().replace(/\s+/g, ' ');
+  const has = (...words: string[]): boolean => words.some((word) => lowerHead.includes(word));
+
   if (title.trim().length === 0 && head.trim().length < MIN_CONTENT_CHARS) return notAJob('empty page');
-  if (PARKED.test(title) || PARKED.test(head)) return notAJob('parked domain');
-  if (NOT_FOUND.test(title) || NOT_FOUND.test(head.slice(0, 300))) return notAJob('job not found');
-  if (EXPIRED.test(title) || EXPIRED.test(head.slice(0, 500))) return notAJob('expired notice');
-  if (CATEGORY_URL.test(url) || LISTING_TEXT.test(head.slice(0, 300))) return notAJob('category page');
+  if (PARKED.test(title) || (has('domain', 'parked') && PARKED.test(head))) return notAJob('parked domain');
+  if (NOT_FOUND.test(title) || (has('found', 'exist') && NOT_FOUND.test(head.slice(0, 300)))) return notAJob('job not found');
+  if (EXPIRED.test(title) || (has('expired', 'filled', 'closed', 'no longer') && EXPIRED.test(head.slice(0, 500)))) return notAJob('expired notice');
+  if (CATEGORY_URL.test(url) || isListing(head, has('jobs'))) return notAJob('category page');
+  if (PRICING.test(title) || (has('packages', 'pricing') && PRICING.test(head))) return notAJob('pricing page');
+  if (has('sign in', 'password', 'remember me') && SIGN_IN.test(head.slice(0, SIGN_IN_HEAD_CHARS))) return notAJob('sign-in page');
+  if (ARTICLE_TITLE.test(title)) return notAJob('article');
   if (NOTICE_TITLE.test(title)) return notAJob('notice document');
-  if (TENDER_TITLE.test(title) || (TENDER_BODY.test(head) && FIRMS.test(head))) return notAJob('tender or expression of interest');
+  if (TENDER_TITLE.test(title) || (has('interest', 'eoi', 'tender', 'invitation', 'request') && TENDER_BODY.test(head) && FIRMS.test(head))) {
+    return notAJob('tender or expression of interest');
+  }
   if (SCHOLARSHIP_TITLE.test(title)) return notAJob('scholarship advert');
   return { isJob: true, reason: null };
+}
+
+/** A listing page names its job count near the top, or opens with several postings, each with its age. */
+function isListing(head: string, mentionsJobs: boolean): boolean {
+  if (mentionsJobs && LISTING_TEXT.test(head.slice(0, 300))) return true;
+
+  const listedAges = head.slice(0, LISTING_HEAD_CHARS).match(LISTED_AGE);
+  return listedAges !== null && listedAges.length >= MIN_LISTED_AGES;
 }
 
 function notAJob(reason: string): NonJobVerdict {

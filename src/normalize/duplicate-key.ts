@@ -23,11 +23,13 @@ const EMPTY_SLOT = 0xffffffff;
 
 /** Lower-cases, drops punctuation and collapses whitespace, so formatting differences do not change shingles. */
 export function normalizeForShingles(text: string): string {
+  return normalizeLowerCaseForShingles(text.toLowerCase());
+}
+
+/** Like normalizeForShingles, for text the caller has already lower-cased. */
+export function normalizeLowerCaseForShingles(lowerCaseText: string): string {
   // Latin letters and digits only: explicit ranges run several times faster than Unicode classes.
-  return text
-    .toLowerCase()
-    .replace(/[^a-z0-9\u00DF-\u024F]+/g, ' ')
-    .trim();
+  return lowerCaseText.replace(/[^a-z0-9\u00DF-\u024F]+/g, ' ').trim();
 }
 
 /** Computes a MinHash signature of `bands × rows` 32-bit values over the text's word 5-shingles. */

@@ -1,12 +1,16 @@
 /**
  * Posting and closing dates of a posting, as ISO dates in Africa/Nairobi time.
  */
-import { findRelatedJobsBlock, preparePostingText } from './cut-page-furniture.js';
+import { findRelatedJobsBlock } from './cut-page-furniture.js';
 import { findDates, NAIROBI_OFFSET_MS, parseDate, toNairobiDate, type FoundDate } from './find-dates.js';
+import { toPostingText, type PostingText } from './posting-text.js';
 
 export interface DatesInput {
-  /** Raw posting text. Standard Arena gives a posting's age only in its related-jobs sidebar, so pass the text before furniture is stripped. */
-  text?: string | null;
+  /**
+   * Raw posting text, or the posting text prepared from it. Standard Arena gives a posting's age only in its
+   * related-jobs sidebar, so a string must be the text before furniture is stripped.
+   */
+  text?: string | PostingText | null;
   /** Labelled or JSON-LD posting date, in any format findDates reads. */
   datePosted?: string | null;
   /** Labelled or JSON-LD closing date (validThrough). */
@@ -53,8 +57,9 @@ const UNIT_MS: Readonly<Record<string, number>> = { minute: 60_000, min: 60_000,
  * usually a typo in the advert that a reader can still judge.
  */
 export function normalizeDates(input: DatesInput): DatesResult {
-  const rawText = input.text ?? '';
-  const posting = preparePostingText(rawText);
+  const prepared = toPostingText(input.text);
+  const posting = prepared.text;
+  const rawText = prepared.raw;
   const dates = findDates(posting);
 
   const deadline = parseDate(input.deadline) ?? findDeadline(posting, dates);

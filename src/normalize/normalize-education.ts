@@ -1,8 +1,8 @@
 /**
  * The academic level a posting requires, and the professional qualifications it names.
  */
-import { preparePostingText } from './cut-page-furniture.js';
 import qualificationData from './data/professional-qualifications.json' with { type: 'json' };
+import { toPostingText, type PostingText } from './posting-text.js';
 import { EDUCATION_LEVELS, type EducationLevel } from './vocabulary.js';
 
 export interface EducationResult {
@@ -76,10 +76,12 @@ const FACET_VALUE_CHARS = 90;
 const OPTIONAL_CONTEXT =
   /added\s+advantage|\ban\s+advantage|advantageous|\ba\s+plus\b|\ban\s+asset\b|desirable|\bpreferred\b|\bpreferably\b|preferable|would\s+be\s+beneficial/i;
 
-const QUALIFICATIONS = qualificationData.qualifications.map((entry) => ({
-  name: entry.name,
-  pattern: new RegExp(entry.pattern, entry.ignoreCase ? 'i' : ''),
-}));
+// Each flag setting gets one alternation with a named group per qualification, so the text is scanned
+// twice instead of once per qualification. Patterns must not use numbered backreferences.
+const QUALIFICATION_NAMES = qualificationData.qualifications.map((entry) => entry.name);
+const QUALIFICATION_SCANS = [false, true].map((ignoreCase) =>
+  compileQualifications(qualificationData.qualifications.map((entry, index) => ({ ...entry, index })).filter((entry) => entry.ignoreCase === ignoreCase), ignoreCase),
+);
 
 /**
  * Finds the lowest academic level a posting requires and the professional qualifications it names.
@@ -88,9 +90,9 @@ const QUALIFICATIONS = qualificationData.qualifications.map((entry) => ({
  * them as a prerequisite next to the real requirement. The body wins over the board's
  * qualification facet; `labelled` is that facet when an adapter extracted it.
  */
-export function normalizeEducation(text: string | null | undefined, labelled?: string | null): EducationResult {
-  const posting = preparePostingText(text ?? '');
-  const { facetMentions, body } = splitFacets(posting);
+export function normalizeEducation(text: string | PostingText | null | undefined, labelled?: string | null): EducationResult {
+  const { text: posting, lower } = toPostingText(text);
+  const { facetMentions, body } = splitFacets(posting, lower);
   if (labelled !== null && labelled !== undefined) {
     facetMentions.push(...findMentions(labelled, FACET_LEVEL).map((mention) => ({ ...mention, isOptional: false })));
   }
@@ -150,11 +152,12 @@ function clauseAround(text: string, start: number, end: number, previousEnd: num
   return `${before.slice(clauseStart + 1)} ${clauseEnd === -1 ? after : after.slice(0, clauseEnd)}`;
 }
 
-function splitFacets(posting: string): { facetMentions: LevelMention[]; body: string } {
+function splitFacets(posting: string, lower: string): { facetMentions: LevelMention[]; body: string } {
   const facetMentions: LevelMention[] = [];
+  if (!lower.includes('qualification') && !lower.includes('education')) return { facetMentions, body: posting };
+
   let body = '';
   let cursor = 0;
-
   for (const label of posting.matchAll(FACET_LABEL)) {
     const valueStart = label.index + label[0].length;
     if (label.index < cursor) continue;
@@ -180,6 +183,22 @@ function lowestLevel(mentions: LevelMention[]): EducationLevel | null {
   return EDUCATION_LEVELS[Math.min(...candidates)] ?? null;
 }
 
+function compileQualifications(entries: readonly { pattern: string; index: number }[], ignoreCase: boolean): RegExp {
+  return new RegExp(entries.map((entry) => `(?<q${entry.index}>${entry.pattern})`).join('|'), ignoreCase ? 'gi' : 'g');
+}
+
+/**
+ * Returns the qualifications named in the posting, in data-file order. After each match the scan
+ * resumes one character later, so a qualification that overlaps another one's match is still found.
+ */
 function findQualifications(posting: string): string[] {
-  return QUALIFICATIONS.filter((qualification) => qualification.pattern.test(posting)).map((qualification) => qualification.name);
+  const found = new Set<number>();
+  for (const scan of QUALIFICATION_SCANS) {
+    scan.lastIndex = 0;
+    for (let match = scan.exec(posting); match !== null; match = scan.exec(posting)) {
+      for (const [group, value] of Object.entries(match.groups ?? {})) if (value !== undefined) found.add(Number(group.slice(1)));
+      scan.lastIndex = match.index + 1;
+    }
+  }
+  return QUALIFICATION_NAMES.filter((_, index) => found.has(index));
 }

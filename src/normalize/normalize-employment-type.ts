@@ -1,7 +1,7 @@
 /**
  * The employment type of a posting, from its title, body, board facet and JSON-LD.
  */
-import { preparePostingText } from './cut-page-furniture.js';
+import { toPostingText, type PostingText } from './posting-text.js';
 import type { EmploymentType } from './vocabulary.js';
 
 /** When a posting states several types, the first one in this list wins. */
@@ -81,20 +81,20 @@ const TITLE_SIGNALS: readonly [EmploymentType, RegExp][] = [
  * an adapter extracted them. `title` lets title words count, since the text may not start with the title.
  */
 export function normalizeEmploymentType(
-  text: string | null | undefined,
+  text: string | PostingText | null | undefined,
   labelled?: string | null,
   jsonLdType?: unknown,
   title?: string | null,
 ): EmploymentType | null {
-  const posting = preparePostingText(text ?? '');
-  const { facetTypes, body } = splitFacets(posting);
+  const { text: posting, lower } = toPostingText(text);
+  const { facetTypes, body } = splitFacets(posting, lower);
   facetTypes.push(...parseFacetValues(labelled), ...parseJsonLdType(jsonLdType));
 
   const stated = new Set<EmploymentType>();
   for (const [type, pattern] of TITLE_SIGNALS) if (pattern.test(title ?? '')) stated.add(type);
-  const lowerBody = body.toLowerCase();
+  // The body is the posting minus facet labels, so a gate word missing from the whole posting is missing from the body.
   for (const [type, gate, pattern] of BODY_SIGNALS) {
-    if (gate.some((word) => lowerBody.includes(word)) && pattern.test(body)) stated.add(type);
+    if (gate.some((word) => lower.includes(word)) && pattern.test(body)) stated.add(type);
   }
 
   const strongest = pickByPrecedence([...stated].filter((type) => type !== 'full_time'));
@@ -102,12 +102,12 @@ export function normalizeEmploymentType(
   return pickByPrecedence(facetTypes) ?? (stated.has('full_time') ? 'full_time' : null);
 }
 
-function splitFacets(posting: string): { facetTypes: EmploymentType[]; body: string } {
+function splitFacets(posting: string, lower: string): { facetTypes: EmploymentType[]; body: string } {
   const facetTypes: EmploymentType[] = [];
   let body = '';
   let cursor = 0;
 
-  const labels = /type/i.test(posting) ? posting.matchAll(FACET_LABEL) : [];
+  const labels = lower.includes('type') ? posting.matchAll(FACET_LABEL) : [];
   for (const label of labels) {
     const valueStart = label.index + label[0].length;
     if (label.index < cursor) continue;

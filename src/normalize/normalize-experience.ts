@@ -1,8 +1,8 @@
 /**
  * Years of work experience a posting requires, from its text and the board's experience facet.
  */
-import { preparePostingText } from './cut-page-furniture.js';
 import { COUNT_SOURCE, parseCount } from './parse-count.js';
+import { toPostingText, type PostingText } from './posting-text.js';
 
 export interface ExperienceResult {
   /** Minimum years; months are divided by 12. 0 when the posting requires no experience. */
@@ -50,6 +50,9 @@ const WINDOW_AFTER_UNIT = 90;
 // Kenyan public-service adverts: "Served for a minimum period of fifteen (15) years, three (3) of which …".
 const SERVICE_YEARS = new RegExp(`\\b(?:served|worked)\\s+(?:for\\s+)?(?:${CUE}\\s*)?${RANGE}\\s*${UNIT}`, 'gi');
 
+const ALL_PATTERNS = [YEARS_THEN_EXPERIENCE, EXPERIENCE_THEN_YEARS, CUE_THEN_YEARS, SERVICE_YEARS];
+const PATTERNS_WITHOUT_EXPERIENCE = [CUE_THEN_YEARS, SERVICE_YEARS];
+
 const NO_EXPERIENCE = /\bno\s+(?:prior\s+|previous\s+|work\s+)?experience(?:\s+(?:is\s+)?(?:required|needed|necessary))?\b/i;
 
 // Ages ("aged 18-35 years") and the employer's own history are not requirements.
@@ -63,11 +66,12 @@ const CANDIDATE_SUBJECT = /\b(?:candidate|applicant|you|must|should|require[ds]?
  * board facet ("Experience: 3 – 5 years"); `labelled` is that facet when an adapter extracted it.
  * When the body gives only a minimum that equals the facet's minimum, the facet's maximum is kept.
  */
-export function normalizeExperience(text: string | null | undefined, labelled?: string | null): ExperienceResult {
-  const posting = preparePostingText(text ?? '');
-  const { facets, body } = splitFacets(posting);
+export function normalizeExperience(text: string | PostingText | null | undefined, labelled?: string | null): ExperienceResult {
+  const { text: posting, lower } = toPostingText(text);
+  const mentionsExperience = lower.includes('experience');
+  const { facets, body } = mentionsExperience ? splitFacets(posting) : { facets: [], body: posting };
   const facet = parseLabelledExperience(labelled) ?? facets[0] ?? null;
-  const stated = findBodyExperience(body);
+  const stated = findBodyExperience(body, mentionsExperience);
 
   if (stated === null) return toResult(facet);
   if (stated.max === null && facet !== null && facet.min === stated.min && facet.max !== null) {
@@ -110,12 +114,13 @@ function splitFacets(posting: string): { facets: YearsRange[]; body: string } {
   return { facets: found.map((facet) => facet.range), body };
 }
 
-function findBodyExperience(body: string): YearsRange | null {
+/** `mentionsExperience` false lets the scan skip every pattern that needs the word "experience". */
+function findBodyExperience(body: string, mentionsExperience: boolean): YearsRange | null {
   const candidates: { index: number; range: YearsRange }[] = [];
 
   for (const window of findUnitWindows(body)) {
     const text = body.slice(window.start, window.end);
-    for (const pattern of [YEARS_THEN_EXPERIENCE, EXPERIENCE_THEN_YEARS, CUE_THEN_YEARS, SERVICE_YEARS]) {
+    for (const pattern of mentionsExperience ? ALL_PATTERNS : PATTERNS_WITHOUT_EXPERIENCE) {
       for (const match of text.matchAll(pattern)) {
         const index = window.start + match.index;
         if (!isRequirement(body, index, match)) continue;
@@ -125,7 +130,7 @@ function findBodyExperience(body: string): YearsRange | null {
     }
   }
 
-  const none = NO_EXPERIENCE.exec(body);
+  const none = mentionsExperience ? NO_EXPERIENCE.exec(body) : null;
   if (none !== null) candidates.push({ index: none.index, range: { min: 0, max: null } });
 
   candidates.sort((a, b) => a.index - b.index);

@@ -6,6 +6,7 @@
  * with the employer's head office.
  */
 import { findPlaces, type Place, type PlaceMention } from './kenya-places.js';
+import { toPostingText, type PostingText } from './posting-text.js';
 
 export interface NormalizedLocation {
   country: string | null;
@@ -55,12 +56,14 @@ const TITLE_EMPLOYER = /\s+at\s+[A-Z][\s\S]*$/;
 const MAX_SCANNED_CHARS = 20_000;
 
 /** Normalizes the place of work named in a posting's text and, optionally, a labelled facet. */
-export function normalizeLocation(text: string | null, labelled?: string | null, options: LocationOptions = {}): NormalizedLocation {
-  const body = maskOrganization(capLength(text ?? '', MAX_SCANNED_CHARS), options.organization);
+export function normalizeLocation(text: string | PostingText | null, labelled?: string | null, options: LocationOptions = {}): NormalizedLocation {
+  const posting = toPostingText(text);
+  const body = maskOrganization(capLength(posting.text, MAX_SCANNED_CHARS), options.organization);
   const title = (options.title ?? '').replace(TITLE_EMPLOYER, '');
   const facet = labelled ?? '';
 
-  const isRemote = detectRemote(title, facet, body);
+  // Gates read the unmasked lower-case text: a word missing there is missing from the masked body too.
+  const isRemote = detectRemote(title, facet, body, posting.lower);
   const bodyMentions = findPlaces(body);
   const sources: Array<{ mentions: PlaceMention[]; isFree: boolean }> = [
     { mentions: findPlaces(title), isFree: false },
@@ -68,7 +71,7 @@ export function normalizeLocation(text: string | null, labelled?: string | null,
   ];
   if (!isRemote) {
     sources.push({ mentions: findPlaces(facet), isFree: false });
-    sources.push(...labelledWindows(body, FACET_LABEL, bodyMentions).map((mentions) => ({ mentions, isFree: false })));
+    if (body.includes('State')) sources.push(...labelledWindows(body, FACET_LABEL, bodyMentions).map((mentions) => ({ mentions, isFree: false })));
     sources.push({ mentions: bodyMentions, isFree: true });
   }
 
@@ -154,13 +157,15 @@ function placeChain(body: string, windowStart: number, bodyMentions: readonly Pl
   return chain;
 }
 
-function detectRemote(title: string, facet: string, body: string): boolean {
+function detectRemote(title: string, facet: string, body: string, lowerBody: string): boolean {
   if (REMOTE_IN_LABEL.test(title) || REMOTE_IN_LABEL.test(facet)) return true;
-  return REMOTE_IN_BODY.test(body) && !HYBRID.test(body);
+  if (!lowerBody.includes('remote') && !lowerBody.includes('from home')) return false;
+  return REMOTE_IN_BODY.test(body) && !(lowerBody.includes('hybrid') && HYBRID.test(body));
 }
 
+/** Blanks the employer's name; returns `body` itself when the name is absent, so its cached tokens are reused. */
 function maskOrganization(body: string, organization: string | null | undefined): string {
-  if (organization === null || organization === undefined || organization.trim().length < 3) return body;
+  if (organization === null || organization === undefined || organization.trim().length < 3 || !body.includes(organization)) return body;
   return body.split(organization).join(' '.repeat(organization.length));
 }
 

@@ -66,6 +66,38 @@ describe('normalizePosting', () => {
     expect(posting.titleFamily).toBeNull();
   });
 
+  it('clears job-level fields of a non-job', () => {
+    const posting = normalizePosting({
+      ...POSTING,
+      title: 'Cleaning Services',
+      text: `Expression of Interest: qualified cleaning companies are invited to submit their profiles. ${POSTING.text}`,
+    });
+
+    expect(posting.nonJobReason).toBe('tender or expression of interest');
+    expect(posting.employmentType).toBeNull();
+    expect(posting.salary.min).toBeNull();
+    expect(posting.salary.max).toBeNull();
+    expect(posting.education.level).toBeNull();
+    expect(posting.experience.minYears).toBeNull();
+    expect(posting.skills).toEqual([]);
+    expect(posting.deadline).toBe('2026-02-28');
+    expect(posting.location.region).toBe('Kiambu');
+  });
+
+  it('passes the page text before furniture to the dates normalizer', () => {
+    const posting = normalizePosting({
+      ...POSTING,
+      title: 'Workshop Supervisor at Excelon Limited',
+      text:
+        'Workshop Supervisor at Excelon Limited. Supervise the workshop team. ' +
+        'Related Jobs Showing 1 - 2 of 9 jobs Driver at Acme Ltd Acme Ltd Nairobi Full Time 2 days ago ' +
+        'Workshop Supervisor at Excelon Limited Excelon Limited Thika Full Time 3 hours ago',
+    });
+
+    expect(posting.postedRelative).toBe('3 hours ago');
+    expect(posting.description).not.toContain('Related Jobs');
+  });
+
   it('gives equal content hashes to texts that differ only in formatting', () => {
     const spaced = normalizePosting({ ...POSTING, text: POSTING.text!.replace(/\. /g, '.\n\n') });
 

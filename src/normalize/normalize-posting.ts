@@ -7,18 +7,19 @@
 import { createHash } from 'node:crypto';
 
 import { detectNonJob } from './detect-non-job.js';
-import { normalizeForShingles } from './duplicate-key.js';
+import { normalizeForShingles, normalizeLowerCaseForShingles } from './duplicate-key.js';
 import { normalizeDates } from './normalize-dates.js';
 import { normalizeEducation, type EducationResult } from './normalize-education.js';
 import { normalizeEmploymentType } from './normalize-employment-type.js';
 import { normalizeExperience, type ExperienceResult } from './normalize-experience.js';
 import { normalizeLocation, type NormalizedLocation } from './normalize-location.js';
 import { findOrganizationInText, normalizeOrganization } from './normalize-organization.js';
-import { normalizeSalary, type SalaryResult } from './normalize-salary.js';
-import { normalizeSkills, requirementsSection, type ExtractedSkill } from './normalize-skills.js';
+import { NO_SALARY, normalizeSalary, type SalaryResult } from './normalize-salary.js';
+import { extractSkills, type ExtractedSkill, type SkillExtraction } from './normalize-skills.js';
 import { normalizeTitle, type LearnedTitleAlias, type NormalizedTitle } from './normalize-title.js';
-import { readJsonLdFields } from './read-json-ld-fields.js';
+import { readJsonLdFields, type JsonLdFields } from './read-json-ld-fields.js';
 import { repairMojibake } from './repair-mojibake.js';
+import { preparePostingText, type PostingText } from './posting-text.js';
 import { scoreQuality } from './score-quality.js';
 import type { SkillRecord } from './skill-taxonomy.js';
 import { stripPageFurniture } from './strip-page-furniture.js';
@@ -99,14 +100,13 @@ const MAX_TITLE_CHARS = 300;
 const EMPTY_LOCATION: NormalizedLocation = { country: null, region: null, city: null, isRemote: false, regionsAll: [] };
 const EMPTY_EDUCATION: EducationResult = { level: null, professionalQualifications: [] };
 const EMPTY_EXPERIENCE: ExperienceResult = { minYears: null, maxYears: null };
-// The salary normalizer's own result for a posting that mentions no pay.
-const NO_SALARY: SalaryResult = normalizeSalary(null);
+const NO_SKILLS: SkillExtraction = { skills: [], requirements: '' };
 const EMPTY_TITLE: NormalizedTitle = { family: null, canonical: null, seniority: 'mid', confidence: 0, isMultiPosition: false };
 
 /** Normalizes one posting; never throws. */
 export function normalizePosting(input: PostingInput): NormalizedPosting {
   const warnings: string[] = [];
-  const attempt = <T>(name: string, fallback: T, run: () => T): T => {
+  const attempt: Attempt = (name, fallback, run) => {
     try {
       return run();
     } catch {
@@ -122,24 +122,23 @@ export function normalizePosting(input: PostingInput): NormalizedPosting {
   const description = attempt('furniture', rawText, () => stripPageFurniture(rawText));
   const requirementsText = input.requirementsText ?? null;
   const fullText = requirementsText !== null && !description.includes(requirementsText) ? `${description}\n${requirementsText}` : description;
+  // Prepared once: every rule-based normalizer below scans this collapsed text.
+  const posting = preparePostingText(rawText, fullText);
 
   const verdict = attempt('non-job', { isJob: true, reason: null }, () => detectNonJob({ title, text: description, url: input.url }));
   const labelledOrganization = jsonLd.organization ?? fields.organization ?? null;
   const organizationName = labelledOrganization ?? attempt('organization', null, () => findOrganizationInText(description, title));
   const organization = attempt('organization', null, () => (organizationName === null ? null : normalizeOrganization(organizationName)));
 
-  const employmentType = attempt('employment type', null, () =>
-    normalizeEmploymentType(fullText, fields.employmentType ?? null, jsonLd.employmentType, title),
-  );
-  const education = attempt('education', EMPTY_EDUCATION, () => normalizeEducation(fullText, jsonLd.education ?? fields.education ?? null));
-  const experience = attempt('experience', EMPTY_EXPERIENCE, () => normalizeExperience(fullText, jsonLd.experience ?? fields.experience ?? null));
-  const salary = attempt('salary', NO_SALARY, () =>
-    normalizeSalary(fields.salary ? `${fields.salary}\n${fullText}` : fullText, { baseSalary: jsonLd.baseSalary ?? undefined }),
-  );
+  // A non-job has no job-level facts: a tender's "Job Type" or a listing's salaries describe other things.
+  const job = verdict.isJob
+    ? normalizeJobFields(posting, { title, fields, jsonLd, attempt })
+    : { employmentType: null, education: EMPTY_EDUCATION, experience: EMPTY_EXPERIENCE, salary: NO_SALARY };
+  const { employmentType, education, experience, salary } = job;
   const dates = attempt('dates', { datePosted: null, deadline: null, postedRelative: null }, () =>
     normalizeDates({
-      // The dates normalizer reads a posting's age from the related-jobs sidebar, so it gets the text before stripping.
-      text: rawText,
+      // The prepared text keeps the raw page, whose related-jobs sidebar may hold this posting's age.
+      text: posting,
       title,
       datePosted: jsonLd.datePosted ?? fields.datePosted ?? null,
       deadline: jsonLd.deadline ?? fields.deadline ?? null,
@@ -149,15 +148,18 @@ export function normalizePosting(input: PostingInput): NormalizedPosting {
 
   const location = attempt('location', EMPTY_LOCATION, () =>
     // Only a labelled employer name is masked: a name guessed from the text may swallow the town next to it.
-    normalizeLocation(fullText, jsonLd.location ?? fields.location ?? null, { title, organization: labelledOrganization }),
+    normalizeLocation(posting, jsonLd.location ?? fields.location ?? null, { title, organization: labelledOrganization }),
   );
   const normalizedTitle = attempt('title', EMPTY_TITLE, () =>
-    normalizeTitle(title, { text: description, experienceYears: experience.minYears, employmentType, aliases: input.aliases }),
+    normalizeTitle(title, { text: posting.text, experienceYears: experience.minYears, employmentType, aliases: input.aliases }),
   );
-  const skills = attempt('skills', [], () => normalizeSkills(description, { extraSkills: input.extraSkills, requirementsText }));
+  const { skills, requirements } = !verdict.isJob
+    ? NO_SKILLS
+    : attempt('skills', NO_SKILLS, () =>
+        extractSkills(requirementsText === null ? posting.text : description, { extraSkills: input.extraSkills, requirementsText }),
+      );
 
   const isTitled = verdict.isJob && !normalizedTitle.isMultiPosition;
-  const requirements = requirementsText ?? attempt('skills', '', () => requirementsSection(description));
   const qualityScore = scoreQuality({
     title,
     titleFamily: isTitled ? normalizedTitle.family : null,
@@ -194,8 +196,41 @@ export function normalizePosting(input: PostingInput): NormalizedPosting {
     qualityScore,
     isJob: verdict.isJob,
     nonJobReason: verdict.reason,
-    contentHash: createHash('sha1').update(normalizeForShingles(description)).digest('hex'),
+    contentHash: hashContent(description, requirementsText === null ? posting.lower : null),
     warnings: [...new Set(warnings)],
+  };
+}
+
+/** SHA-1 of the shingle form of the description; `lowerCaseDescription` skips lower-casing it again. */
+function hashContent(description: string, lowerCaseDescription: string | null): string {
+  const folded = lowerCaseDescription === null ? normalizeForShingles(description) : normalizeLowerCaseForShingles(lowerCaseDescription);
+  return createHash('sha1').update(folded).digest('hex');
+}
+
+type Attempt = <T>(name: string, fallback: T, run: () => T) => T;
+
+interface JobFields {
+  employmentType: EmploymentType | null;
+  education: EducationResult;
+  experience: ExperienceResult;
+  salary: SalaryResult;
+}
+
+/** Runs the normalizers of facts that only a vacancy has; `attempt` records a normalizer that throws. */
+function normalizeJobFields(
+  posting: PostingText,
+  context: { title: string | null; fields: LabelledFields; jsonLd: JsonLdFields; attempt: Attempt },
+): JobFields {
+  const { title, fields, jsonLd, attempt } = context;
+  return {
+    employmentType: attempt('employment type', null, () =>
+      normalizeEmploymentType(posting, fields.employmentType ?? null, jsonLd.employmentType, title),
+    ),
+    education: attempt('education', EMPTY_EDUCATION, () => normalizeEducation(posting, jsonLd.education ?? fields.education ?? null)),
+    experience: attempt('experience', EMPTY_EXPERIENCE, () => normalizeExperience(posting, jsonLd.experience ?? fields.experience ?? null)),
+    salary: attempt('salary', NO_SALARY, () =>
+      normalizeSalary(posting, { baseSalary: jsonLd.baseSalary ?? undefined, labelled: fields.salary ?? null }),
+    ),
   };
 }
 

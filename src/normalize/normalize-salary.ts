@@ -2,10 +2,10 @@
  * The pay of a posting: amount range, currency, period and terms, from a whole posting text, a short
  * labelled value ("KSh 80-120K per month") or a JSON-LD `baseSalary`.
  */
-import { preparePostingText } from './cut-page-furniture.js';
 import { findDates } from './find-dates.js';
 import { findMoneyAmounts, type MoneyAmount } from './find-money-amounts.js';
 import { parseJsonLdSalary } from './parse-json-ld-salary.js';
+import { toPostingText, type PostingText } from './posting-text.js';
 import type { SalaryPeriod } from './vocabulary.js';
 
 export type SalaryBasis = 'gross' | 'net' | 'basic';
@@ -32,6 +32,9 @@ export interface SalaryResult {
 export interface NormalizeSalaryOptions {
   /** schema.org `baseSalary` from the posting's JSON-LD; it wins over the text when it has an amount. */
   baseSalary?: unknown;
+
+  /** The pay as the site labelled it ("KSh 80-120K per month"); read before the text. */
+  labelled?: string | null;
 }
 
 // A value of this length or less is a labelled field ("Less than 75,000"), where every number is the pay.
@@ -105,15 +108,14 @@ export const NO_SALARY: Readonly<SalaryResult> = Object.freeze({
  * the period is inferred from the amount's size and `isPeriodExplicit` is false. It never throws on
  * any string (the tests feed it random text), because it only runs regular expressions and arithmetic.
  */
-export function normalizeSalary(text: string | null | undefined, options: NormalizeSalaryOptions = {}): SalaryResult {
-  const labelledText = typeof options.baseSalary === 'string' ? options.baseSalary : '';
-  const posting = `${collapseSpace(labelledText)} ${preparePostingText(typeof text === 'string' ? text : '')}`.trim();
+export function normalizeSalary(text: string | PostingText | null | undefined, options: NormalizeSalaryOptions = {}): SalaryResult {
+  const { posting, lower } = joinLabelledValues(toPostingText(text), options);
   const isLabelledValue = posting.length <= LABELLED_VALUE_CHARS;
 
   const chosen = pickPayAmount(posting, isLabelledValue);
   const structured = parseJsonLdSalary(options.baseSalary);
-  const withheld = findWithheld(posting, isLabelledValue);
-  const hasCommission = /commission/i.test(posting) && COMMISSION.test(posting);
+  const withheld = findWithheld(posting, lower, isLabelledValue);
+  const hasCommission = lower.includes('commission') && COMMISSION.test(posting);
 
   if (structured !== null) {
     const period = structured.period ?? inferPeriod(structured.currency ?? 'KES', structured.max ?? structured.min ?? 0);
@@ -134,6 +136,15 @@ export function normalizeSalary(text: string | null | undefined, options: Normal
     return { ...NO_SALARY, isDisclosed: false, isNegotiable: NEGOTIABLE.test(withheld), hasCommission, evidence: withheld };
   }
   return describeAmount(posting, chosen, hasCommission);
+}
+
+/** Puts a JSON-LD salary written as text and the labelled value before the posting text, whitespace collapsed. */
+function joinLabelledValues(text: PostingText, options: NormalizeSalaryOptions): { posting: string; lower: string } {
+  const labelled = [options.baseSalary, options.labelled].filter((value): value is string => typeof value === 'string' && value !== '');
+  if (labelled.length === 0) return { posting: text.text.trim(), lower: text.lower.trim() };
+
+  const prefix = labelled.map(collapseSpace).join(' ');
+  return { posting: `${prefix} ${text.text}`.trim(), lower: `${prefix.toLowerCase()} ${text.lower}`.trim() };
 }
 
 function describeAmount(posting: string, amount: MoneyAmount, hasCommission: boolean): SalaryResult {
@@ -179,14 +190,16 @@ function scorePayAmount(posting: string, amount: MoneyAmount, isLabelledValue: b
   const after = posting.slice(amount.end, amount.end + 40);
   if (/^\s*%/.test(after) || OTHER_MONEY_AFTER.test(after)) return null;
 
+  // A bare number must be pay-sized and not a count, year or date; these checks skip the context scan for most numbers.
+  const looksLikeMoney = amount.currency !== null || amount.hasMultiplier;
+  if (!looksLikeMoney && !isLabelledValue && (value < 1000 || isYear(amount) || NOT_MONEY_AFTER.test(after))) return null;
+
   const nearestWord = findNearestContextWord(clauseBefore(posting, amount.start));
   if (nearestWord === 'other' || nearestWord === 'allowance') return null;
 
   const isPayContext = nearestWord === 'pay' || isLabelledValue;
-  const looksLikeMoney = amount.currency !== null || amount.hasMultiplier;
   if (!looksLikeMoney) {
-    if (!isPayContext || (value < 1000 && !isLabelledValue)) return null;
-    if (NOT_MONEY_AFTER.test(after) || isYear(amount) || isInsideDate(posting, amount)) return null;
+    if (!isPayContext || NOT_MONEY_AFTER.test(after) || isYear(amount) || isInsideDate(posting, amount)) return null;
   }
 
   let score = 0;
@@ -229,10 +242,9 @@ function findNearestContextWord(before: string): 'pay' | 'allowance' | 'other' |
   return nearest;
 }
 
-function findWithheld(posting: string, isLabelledValue: boolean): string | null {
+function findWithheld(posting: string, lower: string, isLabelledValue: boolean): string | null {
   if (isLabelledValue && WITHHELD_LABEL.test(posting)) return posting;
 
-  const lower = posting.toLowerCase();
   for (const [gate, pattern] of WITHHELD) {
     if (!gate.some((word) => lower.includes(word))) continue;
     const found = pattern.exec(posting);

@@ -48,8 +48,21 @@ const LANGUAGE_CUE = /\b(?:fluen(?:t|cy)|proficien(?:t|cy)|spoken|written|oral|s
 const LANGUAGE_NAME = new RegExp(`\\b(?:${LANGUAGES.join('|')})\\b`, 'gi');
 const LANGUAGE_WINDOW_CHARS = 60;
 
+export interface SkillExtraction {
+  /** At most eight skills, most confident first. */
+  skills: ExtractedSkill[];
+
+  /** The requirements section the skills were weighed against: `requirementsText`, or the section found in the text, or ''. */
+  requirements: string;
+}
+
 /** Extracts at most eight skills, most confident first. */
 export function normalizeSkills(text: string | null, options: SkillOptions = {}): ExtractedSkill[] {
+  return extractSkills(text, options).skills;
+}
+
+/** Extracts skills like normalizeSkills and also returns the requirements section it found, so callers need not search again. */
+export function extractSkills(text: string | null, options: SkillOptions = {}): SkillExtraction {
   // Sliced only when long, so the tokenization other normalizers cached for this text is reused.
   const whole = text ?? '';
   const body = whole.length > MAX_SCANNED_CHARS ? whole.slice(0, MAX_SCANNED_CHARS) : whole;
@@ -75,7 +88,7 @@ export function normalizeSkills(text: string | null, options: SkillOptions = {})
     for (const match of learnedMatcher(options.extraSkills).findAll(body)) note(match.key, LEARNED_CONFIDENCE, false);
   }
 
-  return rank(scores);
+  return { skills: rank(scores), requirements };
 }
 
 function rank(scores: Map<string, { base: number; count: number; isInRequirements: boolean }>): ExtractedSkill[] {

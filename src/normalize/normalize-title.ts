@@ -85,7 +85,8 @@ function classify(cleaned: string, options: TitleOptions): { family: TitleFamily
 
   // The title names no field ("Intern", "VWF iCSC"): volunteers are programme staff, otherwise the body decides.
   if (options.employmentType === 'volunteer') return { family: 'programs_development', confidence: CONFIDENCE.body };
-  const fromBody = pickFamilyByFrequency(findFamilyCues((options.text ?? '').slice(0, BODY_SCAN_CHARS)));
+  // Read through maxChars rather than a slice, so the body's cached tokenization is reused.
+  const fromBody = pickFamilyByFrequency(findFamilyCues(options.text ?? '', BODY_SCAN_CHARS));
   if (fromBody !== null) return { family: fromBody, confidence: CONFIDENCE.body };
 
   if (picked !== null) return { family: picked.family, confidence: CONFIDENCE.generic };

@@ -4,6 +4,9 @@
  * text length, not with the vocabulary size. Shared by the location, title and skill
  * normalizers, which each compile their vocabulary once at module load.
  */
+import { tokenize, type Token } from './tokenize.js';
+
+export { tokenize, type Token } from './tokenize.js';
 
 export interface PhraseMatch {
   /** The key the phrase was registered under (a county, a skill, a family cue). */
@@ -30,21 +33,6 @@ export interface PhraseEntry {
   allowsPlural?: boolean;
 }
 
-export interface PhraseMatcher {
-  /** Returns the non-overlapping matches in order of position, preferring the longest phrase. */
-  findAll(text: string): PhraseMatch[];
-}
-
-export interface Token {
-  /** Lower-cased, apostrophes removed. */
-  folded: string;
-
-  /** As written, apostrophes removed. */
-  exact: string;
-  start: number;
-  end: number;
-}
-
 interface CompiledEntry {
   key: string;
   isCaseSensitive: boolean;
@@ -52,66 +40,19 @@ interface CompiledEntry {
   exactTokens: string[];
 }
 
-// A word, optionally joined to more word characters by a dot, apostrophe or ampersand
-// ("node.js", "murang'a", "m&e"), or followed by plus or hash signs ("c++", "c#"). Latin
-// letters only, because explicit ranges run several times faster than Unicode classes here.
-const TOKEN = /[A-Za-z0-9\u00C0-\u024F]+(?:[.'’`&][A-Za-z0-9\u00C0-\u024F]+|[+#]+)*/g;
 const APOSTROPHES = /['’`]/g;
-const HAS_APOSTROPHE = /['’`]/;
 
-// Scrapers often glue block texts together ("LocationNairobiJob Field"); a lower-to-upper
-// case change inside a token is treated as a word break.
-const HAS_CAMEL_BREAK = /[a-z\u00DF-\u00FF][A-Z\u00C0-\u00DE]/;
-const CAMEL_BREAK = /(?<=[a-z\u00DF-\u00FF])(?=[A-Z\u00C0-\u00DE])/;
-
-// Several normalizers scan the same posting text in a row; the last few tokenizations are reused.
-const RECENT_TOKENIZATIONS = 4;
-const recentTexts: string[] = [];
-const recentTokens: Token[][] = [];
-
-/** Splits text into word tokens with their offsets, breaking glued words at case changes. */
-export function tokenize(text: string): Token[] {
-  const cached = recentTexts.indexOf(text);
-  if (cached >= 0) return recentTokens[cached]!;
-
-  const tokens = scanTokens(text);
-  recentTexts.unshift(text);
-  recentTokens.unshift(tokens);
-  if (recentTexts.length > RECENT_TOKENIZATIONS) {
-    recentTexts.pop();
-    recentTokens.pop();
-  }
-  return tokens;
-}
-
-function scanTokens(text: string): Token[] {
-  const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let found = TOKEN.exec(text); found !== null; found = TOKEN.exec(text)) {
-    const word = found[0];
-    if (!HAS_CAMEL_BREAK.test(word)) {
-      tokens.push(makeToken(word, found.index));
-      continue;
-    }
-
-    let offset = found.index;
-    for (const piece of word.split(CAMEL_BREAK)) {
-      tokens.push(makeToken(piece, offset));
-      offset += piece.length;
-    }
-  }
-  return tokens;
-}
-
-function makeToken(piece: string, start: number): Token {
-  const exact = HAS_APOSTROPHE.test(piece) ? piece.replace(APOSTROPHES, '') : piece;
-  return { folded: exact.toLowerCase(), exact, start, end: start + piece.length };
+export interface PhraseMatcher {
+  /**
+   * Returns the non-overlapping matches in order of position, preferring the longest phrase.
+   * With `maxChars`, only words that end within the first `maxChars` characters are read.
+   */
+  findAll(text: string, maxChars?: number): PhraseMatch[];
 }
 
 /** Builds a matcher over a fixed vocabulary. */
 export function compilePhraseMatcher(entries: readonly PhraseEntry[]): PhraseMatcher {
   const byFirstToken = new Map<string, CompiledEntry[]>();
-  const maxTokensByFirst = new Map<string, number>();
 
   for (const entry of entries) {
     const variants = entry.isCaseSensitive === true ? [entry.phrase] : phraseVariants(entry.phrase);
@@ -129,21 +70,30 @@ export function compilePhraseMatcher(entries: readonly PhraseEntry[]): PhraseMat
       const list = byFirstToken.get(first) ?? [];
       list.push(compiled);
       byFirstToken.set(first, list);
-      maxTokensByFirst.set(first, Math.max(maxTokensByFirst.get(first) ?? 0, tokens.length));
     }
   }
 
   // Longest phrases first, so "nairobi west" wins over "nairobi" at the same token.
   for (const list of byFirstToken.values()) list.sort((a, b) => b.exactTokens.length - a.exactTokens.length);
+  const firstTokenFilter = buildFirstTokenFilter(byFirstToken.keys());
+
+  const findCandidates = (folded: string): CompiledEntry[] | undefined => {
+    const length = folded.length;
+    let candidates = firstTokenFilter[filterSlot(folded, length)] === 1 ? byFirstToken.get(folded) : undefined;
+
+    // singular() shortens a plural by one or two letters and keeps its first two.
+    const mayBePlural = endsWithS(folded) && (firstTokenFilter[filterSlot(folded, length - 1)] === 1 || firstTokenFilter[filterSlot(folded, length - 2)] === 1);
+    if (candidates === undefined && mayBePlural) candidates = byFirstToken.get(singular(folded));
+    return candidates;
+  };
 
   return {
-    findAll(text: string): PhraseMatch[] {
-      const tokens = tokenize(text);
+    findAll(text: string, maxChars?: number): PhraseMatch[] {
+      const tokens = readableTokens(tokenize(text), maxChars);
       const matches: PhraseMatch[] = [];
       let index = 0;
       while (index < tokens.length) {
-        const folded = tokens[index]!.folded;
-        const candidates = byFirstToken.get(folded) ?? (folded.endsWith('s') ? byFirstToken.get(singular(folded)) : undefined);
+        const candidates = findCandidates(tokens[index]!.folded);
         const matched = candidates === undefined ? undefined : firstMatching(candidates, tokens, index);
         if (matched === undefined) {
           index += 1;
@@ -158,6 +108,32 @@ export function compilePhraseMatcher(entries: readonly PhraseEntry[]): PhraseMat
       return matches;
     },
   };
+}
+
+const FILTER_SLOTS = 1 << 16;
+
+/**
+ * Marks the slot of every first token, so a token whose slot is unmarked skips the map lookup.
+ * Most words of a posting start no phrase, and this check costs a fraction of hashing the word.
+ */
+function buildFirstTokenFilter(firstTokens: Iterable<string>): Uint8Array {
+  const filter = new Uint8Array(FILTER_SLOTS);
+  for (const first of firstTokens) filter[filterSlot(first, first.length)] = 1;
+  return filter;
+}
+
+/** Hashes the first two letters and a length; a one-letter word hashes to slot 0. */
+function filterSlot(word: string, length: number): number {
+  return (word.charCodeAt(0) * 961 + word.charCodeAt(1) * 31 + length) & (FILTER_SLOTS - 1);
+}
+
+/** Returns the tokens that end within `maxChars`, or all of them; tokens are in text order. */
+function readableTokens(tokens: Token[], maxChars: number | undefined): Token[] {
+  if (maxChars === undefined || tokens.length === 0 || tokens[tokens.length - 1]!.end <= maxChars) return tokens;
+
+  let count = 0;
+  while (count < tokens.length && tokens[count]!.end <= maxChars) count += 1;
+  return tokens.slice(0, count);
 }
 
 /**
@@ -194,10 +170,17 @@ function tokensMatch(candidate: CompiledEntry, tokens: Token[], start: number): 
 
 /** Returns a rough English singular, good enough for job-title and skill nouns. */
 export function singular(word: string): string {
+  if (!endsWithS(word)) return word;
   if (word.length > 4 && word.endsWith('ies')) return `${word.slice(0, -3)}y`;
-  if (word.length > 4 && /(ch|sh|ss|x)es$/.test(word)) return word.slice(0, -2);
-  if (word.length > 3 && word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
+  if (word.length > 4 && (word.endsWith('ches') || word.endsWith('shes') || word.endsWith('sses') || word.endsWith('xes'))) {
+    return word.slice(0, -2);
+  }
+  if (word.length > 3 && !word.endsWith('ss')) return word.slice(0, -1);
   return word;
+}
+
+function endsWithS(word: string): boolean {
+  return word.charCodeAt(word.length - 1) === 0x73;
 }
 
 /** Lower-cases, drops apostrophes and collapses spaces and hyphens, so surface forms of one phrase compare equal. */

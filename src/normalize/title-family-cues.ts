@@ -31,9 +31,9 @@ for (const [family, cues] of Object.entries(families) as Array<[TitleFamily, { s
 }
 const matcher = compilePhraseMatcher(entries);
 
-/** Lists the family cues in `text`, in order of position. */
-export function findFamilyCues(text: string): FamilyCue[] {
-  return matcher.findAll(text).map((match) => {
+/** Lists the family cues in `text` (or in its first `maxChars` characters), in order of position. */
+export function findFamilyCues(text: string, maxChars?: number): FamilyCue[] {
+  return matcher.findAll(text, maxChars).map((match) => {
     const [family, tier] = match.key.split('|') as [TitleFamily, CueTier];
     return { family, tier, start: match.start };
   });
