@@ -261,8 +261,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
 
 /**
  * Returns a signal owned by the client that aborts with `external`. Every queued task, retry wait
- * and request adds one abort listener and removes it when it settles, so a crawl holds hundreds at
- * once; the owned signal lifts Node's warning limit without touching the caller's signal.
+ * and request adds one abort listener and removes it when it settles, so a crawl has hundreds at
+ * once. The owned signal lifts Node's warning limit without touching the caller's signal.
  */
 function forwardAbort(external: AbortSignal | undefined): AbortSignal {
   const controller = new AbortController();

@@ -49,8 +49,8 @@ export function decodeEntities(text: string): string {
     return text;
   }
 
-  // Numeric and common named references are decoded here because a parser run per JSON-LD string
-  // dominates the parse time; any other named reference goes through the HTML parser.
+  // Numeric and common named references are decoded here, because a parser run per JSON-LD string
+  // would dominate the parse time. Any other named reference goes through the HTML parser.
   let needsParser = false;
   const decoded = text.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]*);/gi, (reference: string, name: string) => {
     if (name.startsWith('#')) {

@@ -22,7 +22,7 @@ export interface ListingPage {
   postings: ListingCard[];
   /** Absolute URL of the next page from the page's own pager; null when the page has none. */
   nextPageUrl: string | null;
-  /** True when the page holds no posting cards at all. */
+  /** True when the page has no posting cards at all. */
   isEmpty: boolean;
 }
 
@@ -37,7 +37,7 @@ export interface SalaryAmount {
   unit: string | null;
 }
 
-/** Which extraction step produced a posting's title and description. */
+/** Extraction step that produced a posting's title. */
 export type ExtractionMethod = 'json-ld' | 'labelled' | 'generic';
 
 /** One posting as the page shows it. Text fields are trimmed raw text; normalisation happens later. */

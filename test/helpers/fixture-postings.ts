@@ -66,7 +66,7 @@ export function generateFixturePostings(count: number, options: { seed?: number;
       industry: pick(INDUSTRIES),
       datePostedIso: new Date(datePostedMs).toISOString(),
       deadlineIso: new Date(datePostedMs + 30 * 86_400_000).toISOString(),
-      postedText: postedDaysAgo === 0 ? 'Today' : postedDaysAgo === 1 ? 'Yesterday' : `${postedDaysAgo} days ago`,
+      postedText: formatAge(postedDaysAgo),
       descriptionHtml: [
         `<p>${organization} is hiring a ${title} based in ${location}. Posting number ${index}.</p>`,
         '<p><strong>Key responsibilities</strong></p>',
@@ -77,6 +77,13 @@ export function generateFixturePostings(count: number, options: { seed?: number;
       isFeatured: index < (options.featuredCount ?? 0),
     };
   });
+}
+
+function formatAge(days: number): string {
+  if (days === 0) {
+    return 'Today';
+  }
+  return days === 1 ? 'Yesterday' : `${days} days ago`;
 }
 
 /** Formats a salary range as boards show it, e.g. `45,000 - 60,000`. */

@@ -1,7 +1,7 @@
 /**
- * A local HTTP server on 127.0.0.1 (random port) that serves one board's listing and detail pages
- * from generated postings, logs every request, and injects faults: 404 after N pages, a last page
- * repeated forever, scripted 429/503/403 challenge responses, robots.txt, charsets and ETags.
+ * A local HTTP server on 127.0.0.1 (random port) for one board's listing and detail pages, built
+ * from generated postings. It logs every request and injects faults: 404 after N pages, a last
+ * page repeated forever, scripted 429/503/403 challenge responses, robots.txt, charsets and ETags.
  */
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -13,7 +13,7 @@ import { BOARD_PAGES, type BoardKey } from './board-pages.js';
 import { generateFixturePostings, type FixturePosting } from './fixture-postings.js';
 
 export interface ScriptedResponse {
-  /** Requests whose path (with query) matches are answered by this script while `times` lasts. */
+  /** Requests whose path (with query) matches get this response, `times` times. */
   path: RegExp;
   times: number;
   status: number;
@@ -29,19 +29,19 @@ export interface FixtureServerOptions {
   /** Postings shown at the top of every listing page (BrighterMonday's featured cards). */
   featuredCount?: number;
   seed?: number;
-  /** Listing pages after this number answer 404. Default: BrighterMonday and JobWebKenya 404 past the last page. */
+  /** Listing pages after this number return 404. Default: BrighterMonday and JobWebKenya return 404 past the last page. */
   notFoundAfterPage?: number;
   /** Pages at or after this number repeat the page before it, with a "next" link, forever. */
   repeatFromPage?: number;
   /** False leaves the pager out of every page. */
   hasPager?: boolean;
   scripted?: ScriptedResponse[];
-  /** robots.txt body; null answers 404. Default: allow all. */
+  /** robots.txt body; null returns 404. Default: allow all. */
   robotsTxt?: string | null;
   charset?: 'utf-8' | 'windows-1252';
   /** Where the charset is declared: the Content-Type header (default) or only a `<meta>` tag. */
   charsetDeclaredIn?: 'header' | 'meta';
-  /** Delay before each answer, in milliseconds. */
+  /** Delay before each response, in milliseconds. */
   latencyMs?: number;
 }
 
@@ -65,7 +65,7 @@ export interface FixtureServer {
 
 const DEFAULT_PAGE_SIZE: Record<BoardKey, number> = { brightermonday: 16, careerjet: 20, jobwebkenya: 15, myjobmag: 20 };
 
-/** A Cloudflare managed-challenge answer: 403 with `cf-mitigated: challenge`. */
+/** Returns a Cloudflare managed-challenge response: 403 with `cf-mitigated: challenge`. */
 export function cloudflareChallenge(path: RegExp, times: number): ScriptedResponse {
   return {
     path,
@@ -76,7 +76,7 @@ export function cloudflareChallenge(path: RegExp, times: number): ScriptedRespon
   };
 }
 
-/** A 200 page that only holds a Turnstile widget. */
+/** Returns a 200 page whose only content is a Turnstile widget. */
 export function turnstilePage(path: RegExp, times: number): ScriptedResponse {
   return {
     path,

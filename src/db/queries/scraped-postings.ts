@@ -6,7 +6,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 
 import type { Database } from '../schema.js';
 
-/** What the scrape stage needs to know about a posting it finds again. */
+/** State of a posting that the scrape stage finds again. */
 export interface KnownPosting {
   id: string;
   url: string;
@@ -92,8 +92,8 @@ export type SaveOutcome = 'new' | 'updated' | 'unchanged';
 
 /**
  * Upserts a scraped posting on its canonical URL and stores its page, in one transaction. A new
- * URL is inserted (`first_seen`); a known one gets `last_seen`, and when its content hash changed
- * also new text, `repost_count + 1` and `processed_at = null` so that `process` takes it again.
+ * URL is inserted (`first_seen`). A known one gets `last_seen`. When its content hash changed, it
+ * also gets the new text, `repost_count + 1` and `processed_at = null`, so `process` takes it again.
  * Idempotent: saving the same record twice returns `unchanged` the second time and adds no page.
  */
 export async function saveScrapedPosting(db: Kysely<Database>, record: ScrapedPostingRecord): Promise<{ id: string; outcome: SaveOutcome }> {

@@ -26,10 +26,10 @@ export interface NextPageInput {
 }
 
 /**
- * Decides whether to fetch another listing page. Pagination stops on an empty page, a page whose
- * postings were all seen earlier in this run (a board repeating its last page), a page shorter than
- * the site's full page, the page limit, a missing "next" link, or a "next" link to a page already
- * fetched. Sites without a configured `nextLink` are paged by number.
+ * Decides whether to fetch another listing page. Pagination stops on an empty page, or on a page
+ * whose postings were all seen earlier in this run (a board repeating its last page). It also stops
+ * on a page shorter than the site's full page, at the page limit, without a "next" link, or at a
+ * "next" link to a page already fetched. Sites without a configured `nextLink` are paged by number.
  */
 export function decideNextPage(input: NextPageInput): { nextUrl: string } | { stopReason: ListingStopReason } {
   const { site, listing } = input;

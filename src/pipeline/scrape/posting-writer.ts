@@ -1,6 +1,6 @@
 /**
- * Where the scrape stage reads known postings and writes new ones: the database, or nothing at all
- * in a dry run (known postings are still read, so a dry run shows what a real run would fetch).
+ * The store behind the scrape stage: the database, or for a dry run a writer that writes nothing.
+ * A dry run still reads known postings, so it shows what a real run would fetch.
  */
 import type { Kysely } from 'kysely';
 import PQueue from 'p-queue';
@@ -19,7 +19,7 @@ export interface PostingWriter {
 /**
  * Database statements in flight at once. Detail fetches finish faster than transactions on a slow
  * database, and unbounded saves would wait on the connection pool until its connect timeout fails
- * them; queued here, they wait without a deadline.
+ * them. Queued here, they wait without a deadline.
  */
 const MAX_CONCURRENT_STATEMENTS = 4;
 
@@ -33,7 +33,7 @@ export function createDatabaseWriter(db: Kysely<Database>): PostingWriter {
   };
 }
 
-/** A writer for `--dry-run`: reads through to the database, writes nothing, and reports every posting as new or updated. */
+/** Creates the `--dry-run` writer: it reads known postings from the database, writes nothing, and classifies each posting as new, updated or unchanged. */
 export function createDryRunWriter(db: Kysely<Database>): PostingWriter {
   const known = new Map<string, KnownPosting>();
   return {

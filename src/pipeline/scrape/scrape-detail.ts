@@ -29,7 +29,7 @@ export function isRecentlySeen(known: KnownPosting | undefined, refreshAfterMs: 
   return known !== undefined && nowMs - known.lastSeen.getTime() < refreshAfterMs;
 }
 
-/** Fetches, extracts and saves one card's posting; every failure is counted, never thrown. */
+/** Fetches, extracts and saves one card's posting. Fetch and parse failures are counted, not thrown; database errors are thrown. */
 export async function scrapeDetail(context: DetailContext, card: ListingCard, known: KnownPosting | undefined): Promise<void> {
   const { http, tally, log, site } = context;
   const fetchUrl = stripTrackingFromUrl(card.url);
@@ -87,7 +87,7 @@ export async function scrapeDetail(context: DetailContext, card: ListingCard, kn
 }
 
 /**
- * Hashes what a reader of the posting sees (title, organization, location, description,
+ * Hashes the posting as a reader reads it (title, organization, location, description,
  * requirements, salary, deadline), so that page furniture changing around it is no repost.
  */
 export function postingContentHash(posting: RawPosting): string {

@@ -2,7 +2,7 @@
 import { ErrorTally, type ErrorGroup } from '../../lib/error-tally.js';
 import { MAX_DETAIL_FAILURE_RATIO } from './scrape-options.js';
 
-/** Why a site's pagination stopped. */
+/** Reason a site's pagination stopped. */
 export type ListingStopReason =
   | 'not_found'
   | 'no_cards'

@@ -26,7 +26,7 @@ function readBoardFields($: CheerioAPI, container: Cheerio<AnyNode>): Partial<Po
     .filter((_index, element) => ($(element).attr('href') ?? '').split('/').filter(Boolean).length >= 3)
     .first();
 
-  // QUIRK(brightermonday): the header's fact row holds location, job type and (optional) industry links in that order.
+  // QUIRK(brightermonday): the header's fact row lists location, job type and (optional) industry links in that order.
   const factLinks = container.find('div.flex-wrap.mt-3 a[rel~="nofollow"]').toArray().map((element) => cleanInline($(element).text()));
   const salary = container.find('div.flex-wrap span.text-sm').first();
   const postedAge = container

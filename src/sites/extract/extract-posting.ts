@@ -18,7 +18,7 @@ import { readGenericFields } from './read-generic-fields.js';
 
 /** Board code that runs alongside the configured selectors. Every hook is optional. */
 export interface DetailHooks {
-  /** Returns why the page holds no posting, or null; runs before extraction. */
+  /** Returns why the page has no posting, or null. Runs before extraction. */
   detectMissing?: ($: CheerioAPI, url: string) => MissingPosting | null;
   /** Reads fields the configured selectors cannot express; these rank first within the labelled step. */
   readBoardFields?: ($: CheerioAPI, container: Cheerio<AnyNode>, url: string) => Partial<PostingFields>;
@@ -46,7 +46,7 @@ export function extractPosting($: CheerioAPI, html: string, url: string, site: S
 
   const configuredContainer = site.detail.container ? $(site.detail.container).first() : null;
   const container: Cheerio<AnyNode> = configuredContainer && configuredContainer.length > 0 ? configuredContainer : $.root();
-  // Board code knows its markup better than generic selectors, so it fills fields first.
+  // Board code is written for its markup and generic selectors are not, so board code fills fields first.
   fillMissingFields(fields, hooks.readBoardFields?.($, container, url) ?? {});
   fillMissingFields(fields, readSelectorFields($, container, site.detail, url));
   fillMissingFields(fields, readLabelledFields($, container, site.detail));

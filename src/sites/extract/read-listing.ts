@@ -46,7 +46,7 @@ function readCard($: CheerioAPI, cardElement: Cheerio<Element>, pageUrl: string,
   const linkElement = config.link ? cardElement.find(config.link).first() : cardElement;
   // Cards that open through a script keep the posting URL in `data-url` (CareerJet's engine does).
   const url = resolveLink(linkElement.attr(config.linkAttribute) ?? cardElement.attr('data-url'), pageUrl);
-  // The pattern sees the canonical URL, so tracking parameters, fragments and a trailing slash never hide a posting.
+  // The pattern is matched against the canonical URL, so tracking parameters, fragments and a trailing slash never hide a posting.
   if (!url || (options.detailUrlPattern && !options.detailUrlPattern.test(canonicalizeUrl(url)))) {
     return null;
   }

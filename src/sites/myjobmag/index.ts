@@ -1,6 +1,6 @@
 /**
  * MyJobMag Kenya. Detail pages may carry a flat JobPosting JSON-LD with raw line breaks and
- * entity-escaped markup in its strings; the HTML fallback reads `ul.job-key-info` and the
+ * entity-escaped markup in its strings. The HTML fallback reads `ul.job-key-info` and the
  * `read-date-sec` dates. Pages under /jobs/<slug> advertise several positions.
  */
 import type { Cheerio, CheerioAPI } from 'cheerio';
