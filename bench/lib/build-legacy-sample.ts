@@ -1,7 +1,7 @@
 /**
- * Builds a legacy SQLite file of any size from the 600 real rows: row i repeats seed row
- * i mod 600, and every repeat after the first gets `-copyN` appended to its URL path so that
- * each URL stays unique after canonicalization. Content sizes are the seed's own.
+ * Builds a legacy SQLite file of any size from the 600 real rows. Row i repeats seed row
+ * i mod 600, and every repeat after the first gets `-copyN` appended to its URL path, so each
+ * URL stays unique after canonicalization. Content sizes are the seed's own.
  */
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';

@@ -35,7 +35,7 @@ export interface DuplicateLink {
 
 /**
  * Returns the links to write for the postings of a batch and for stored postings whose link
- * changes because of it. `stored` holds the postings found through shared band keys, plus the
+ * changes because of it. `stored` contains the postings found through shared band keys, plus the
  * targets of their stored links. A batch posting with no duplicate gets no entry.
  */
 export function findDuplicateLinks(

@@ -80,7 +80,7 @@ export function toProcessedPosting(identity: PostingIdentity, normalized: Normal
   };
 }
 
-/** The saved form of a posting whose page says it is gone ("not_found", "expired"): a reject with no fields. */
+/** The saved form of a posting whose page shows it is gone ("not_found", "expired"): a reject with no fields. */
 export function toRejectedPosting(identity: PostingIdentity, rejectReason: string): ProcessedPosting {
   return {
     id: identity.id,
@@ -130,8 +130,8 @@ export function toLocationRow(location: NormalizedLocation, raw: string | null):
 }
 
 /**
- * Postings are compared only within a group of the same organization key and normalized title;
- * the group's hash prefixes every band key, so the band-key index never pairs postings of
+ * Postings are compared only within a group of the same organization key and normalized title.
+ * The group's hash prefixes every band key, so the band-key index never pairs postings of
  * different groups. A posting without an organization is grouped with the others that have none.
  */
 function buildDedupeSignature(normalized: NormalizedPosting): DedupeSignature | null {
