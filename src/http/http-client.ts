@@ -98,6 +98,8 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     headers: { 'user-agent': options.userAgent, accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8' },
     timeout: { connect: options.timeouts.connectMs, response: options.timeouts.responseMs, request: options.timeouts.requestMs },
     retry: { limit: 0 },
+    // NOTE: got follows redirects itself, so a redirect to another host skips that host's robots.txt
+    // and rate limiter. The four boards redirect only within their own host.
     followRedirect: true,
     maxRedirects: options.maxRedirects,
     throwHttpErrors: false,

@@ -104,6 +104,10 @@ export async function crawlSite(input: CrawlSiteInput): Promise<SiteSummary> {
   }
 
   log.info('site pagination stopped', { site: site.id, stopReason: tally.stopReason, listingPages: tally.listingPages, postingsFound: tally.postingsFound });
+  if (tally.listingPages === 1 && tally.stopReason === 'no_next_link' && site.listing.nextLink !== undefined) {
+    // A board that serves automated clients a reduced page (a few featured cards, no pager) looks like this.
+    log.warn('first listing page has no next link: the site may serve a reduced page', { site: site.id, postingsFound: tally.postingsFound });
+  }
   await Promise.all(detailTasks);
 
   const summary = tally.summarize(performance.now() - startedMs, input.signal.aborted);
