@@ -9,6 +9,8 @@ export interface BlockCheckInput {
   html: string;
   /** Extra phrases from a site's `blockedMarkers`, matched case-insensitively in the page. */
   siteMarkers?: readonly string[];
+  /** `html` already lower-cased, when the caller has it; saves a copy of a large page. */
+  lowerCaseHtml?: string;
 }
 
 /**
@@ -40,7 +42,7 @@ export function detectBlock(input: BlockCheckInput): string | null {
     return 'cf-mitigated header';
   }
 
-  const lower = input.html.toLowerCase();
+  const lower = input.lowerCaseHtml ?? input.html.toLowerCase();
   for (const marker of CHALLENGE_MARKERS) {
     if (lower.includes(marker)) {
       return marker;

@@ -35,9 +35,10 @@ export function createConfiguredAdapter(site: SiteConfig, hooks: BoardHooks = {}
     },
 
     parseDetail(html: string, url: string): DetailResult {
-      rejectChallengePage(html, url, site);
+      const lowerCaseHtml = html.toLowerCase();
+      rejectChallengePage(html, url, site, lowerCaseHtml);
       const $ = cheerio.load(html);
-      return extractPosting($, html, url, site, hooks);
+      return extractPosting($, lowerCaseHtml, url, site, hooks);
     },
   };
 }
@@ -46,8 +47,8 @@ export function createConfiguredAdapter(site: SiteConfig, hooks: BoardHooks = {}
  * Throws ParseError for an anti-bot page, so that a challenge stored or fetched by mistake never
  * becomes a posting or an empty listing.
  */
-function rejectChallengePage(html: string, url: string, site: SiteConfig): void {
-  const marker = detectBlock({ status: 200, headers: {}, html, siteMarkers: site.blockedMarkers });
+function rejectChallengePage(html: string, url: string, site: SiteConfig, lowerCaseHtml?: string): void {
+  const marker = detectBlock({ status: 200, headers: {}, html, siteMarkers: site.blockedMarkers, lowerCaseHtml });
   if (marker) {
     throw new ParseError(`page ${url} of site "${site.id}" is an anti-bot challenge (${marker}), not a posting`, {
       context: { url, site: site.id, marker },

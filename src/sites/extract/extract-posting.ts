@@ -28,9 +28,12 @@ export interface DetailHooks {
   refine?: (posting: RawPosting, $: CheerioAPI) => RawPosting;
 }
 
-/** Returns the posting of a detail page, or why it has none. Throws ParseError when no step finds a title. */
-export function extractPosting($: CheerioAPI, html: string, url: string, site: SiteConfig, hooks: DetailHooks = {}): DetailResult {
-  const missing = detectMissingByPhrases($, html, url, site) ?? hooks.detectMissing?.($, url) ?? null;
+/**
+ * Returns the posting of a detail page, or why it has none. `lowerCaseHtml` is the page source
+ * lower-cased, for phrase checks. Throws ParseError when no step finds a title.
+ */
+export function extractPosting($: CheerioAPI, lowerCaseHtml: string, url: string, site: SiteConfig, hooks: DetailHooks = {}): DetailResult {
+  const missing = detectMissingByPhrases($, lowerCaseHtml, url, site) ?? hooks.detectMissing?.($, url) ?? null;
   if (missing) {
     return missing;
   }
@@ -89,7 +92,7 @@ export function formatSalary(amount: SalaryAmount): string {
 }
 
 /** Checks the title and heading for removal phrases, then the raw HTML for expiry phrases. */
-function detectMissingByPhrases($: CheerioAPI, html: string, url: string, site: SiteConfig): MissingPosting | null {
+function detectMissingByPhrases($: CheerioAPI, lowerCaseHtml: string, url: string, site: SiteConfig): MissingPosting | null {
   const heading = `${$('title').first().text()} ${$('h1').first().text()}`.toLowerCase();
   const notFound = site.detail.notFoundPhrases.find((phrase) => heading.includes(phrase.toLowerCase()));
   if (notFound) {
@@ -100,7 +103,6 @@ function detectMissingByPhrases($: CheerioAPI, html: string, url: string, site: 
     return null;
   }
   // NOTE: the phrases are matched in the HTML source, so a phrase split by markup is missed.
-  const source = html.toLowerCase();
-  const expired = site.detail.expiredPhrases.find((phrase) => source.includes(phrase.toLowerCase()));
+  const expired = site.detail.expiredPhrases.find((phrase) => lowerCaseHtml.includes(phrase.toLowerCase()));
   return expired ? { url, missing: 'expired', reason: expired } : null;
 }
