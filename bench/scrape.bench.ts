@@ -13,7 +13,7 @@
  *    so the crawl's own share of the peak RSS can be read off.
  *
  * Parse rates are given per wall second and per CPU second (user + system of this process),
- * because on a shared machine the wall rate mostly measures the other processes; the load
+ * because on a shared machine the wall rate mostly measures the other processes. The load
  * average at the start is printed with the results.
  */
 import { spawn } from 'node:child_process';
@@ -146,7 +146,7 @@ async function timeCrawl(label: string, storeEnv: Record<string, string>, boardE
   return { label, run, ...result, peakRssMb: Math.round(peakKb / 1024) };
 }
 
-/** The child side: one scrape of every site (or none for the baseline), printed as one JSON line. */
+/** Runs the child side: one scrape of every site (none for the baseline), printed as one JSON line. */
 async function crawlInChild(isBaseline: boolean): Promise<void> {
   const config = loadConfig({ env: process.env });
   const store = await openStore(config.database, { log: silentLogger });
