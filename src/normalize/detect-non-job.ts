@@ -9,6 +9,9 @@ export interface NonJobInput {
   title: string | null;
   text: string | null;
   url: string | null;
+
+  /** `text` lower-cased with whitespace collapsed, when the caller has it; it only saves work. */
+  lowerText?: string | null;
 }
 
 export interface NonJobVerdict {
@@ -55,7 +58,8 @@ export function detectNonJob(input: NonJobInput): NonJobVerdict {
   const url = input.url ?? '';
 
   // Each regular expression over the head runs only when a word it needs is present.
-  const lowerHead = head.toLowerCase().replace(/\s+/g, ' ');
+  // Collapsing whitespace can only shorten the text, so this head contains every word of `head`.
+  const lowerHead = input.lowerText?.slice(0, HEAD_CHARS) ?? head.toLowerCase().replace(/\s+/g, ' ');
   const has = (...words: string[]): boolean => words.some((word) => lowerHead.includes(word));
 
   if (title.trim().length === 0 && head.trim().length < MIN_CONTENT_CHARS) return notAJob('empty page');

@@ -46,7 +46,7 @@ const CURRENCY_AFTER: readonly [string, RegExp][] = [
   ['USD', /^\s*(?:USD\b|US\s+[Dd]ollars\b|[Dd]ollars\b)/],
 ];
 
-const MULTIPLIER = /^\s?(?<word>k|m|mn|million|thousand)(?![a-z])/i;
+const MULTIPLIER = /^\s?(?<word>k|m|mn|million|thousand|bn|billion)(?![a-z])/i;
 const PERIOD_AFTER =
   /^\s*(?:gross|net|basic)?\s*(?:(?:\/|\bper\b|\ba\b|\ban\b|\beach\b)\s*(?<unit>month|mo|annum|year|yr|hour|hr|day|week|wk)s?\b|(?<adverb>monthly|annually|yearly|hourly|daily|weekly|p\.\s?m\.|p\.\s?a\.))/i;
 const RANGE_SEPARATOR = /^\s*(?:-|–|—|to|and)\s*$/i;
@@ -72,7 +72,7 @@ const PERIOD_BY_WORD: Readonly<Record<string, SalaryPeriod>> = {
   weekly: 'weekly',
 };
 
-const MULTIPLIER_BY_WORD: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6 };
+const MULTIPLIER_BY_WORD: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, m: 1e6, mn: 1e6, million: 1e6, bn: 1e9, billion: 1e9 };
 
 const MAX_BOUND_BEFORE = /(?:less\s+than|below|under|up\s+to|not\s+exceeding|not\s+more\s+than|maximum(?:\s+of)?|max\.?)\s*$/i;
 const MIN_BOUND_BEFORE =

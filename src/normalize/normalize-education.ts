@@ -2,6 +2,7 @@
  * The academic level a posting requires, and the professional qualifications it names.
  */
 import qualificationData from './data/professional-qualifications.json' with { type: 'json' };
+import { matchNearLiterals } from './match-near-literals.js';
 import { toPostingText, type PostingText } from './posting-text.js';
 import { EDUCATION_LEVELS, type EducationLevel } from './vocabulary.js';
 
@@ -76,12 +77,26 @@ const FACET_VALUE_CHARS = 90;
 const OPTIONAL_CONTEXT =
   /added\s+advantage|\ban\s+advantage|advantageous|\ba\s+plus\b|\ban\s+asset\b|desirable|\bpreferred\b|\bpreferably\b|preferable|would\s+be\s+beneficial/i;
 
+interface QualificationEntry {
+  name: string;
+  pattern: string;
+  ignoreCase: boolean;
+
+  /** Lower-case words of which the text must contain one before the pattern is tried. */
+  requires?: string[];
+}
+
+interface QualificationScan {
+  pattern: RegExp;
+
+  /** Words of which the lower-case text must contain one for the scan to run; null runs it always. */
+  gate: string[] | null;
+}
+
 // Each flag setting gets one alternation with a named group per qualification, so the text is scanned
-// twice instead of once per qualification. Patterns must not use numbered backreferences.
-const QUALIFICATION_NAMES = qualificationData.qualifications.map((entry) => entry.name);
-const QUALIFICATION_SCANS = [false, true].map((ignoreCase) =>
-  compileQualifications(qualificationData.qualifications.map((entry, index) => ({ ...entry, index })).filter((entry) => entry.ignoreCase === ignoreCase), ignoreCase),
-);
+// at most twice instead of once per qualification. Patterns must not use numbered backreferences.
+const QUALIFICATION_ENTRIES: readonly QualificationEntry[] = qualificationData.qualifications;
+const QUALIFICATION_SCANS: readonly QualificationScan[] = [false, true].map((ignoreCase) => compileQualifications(ignoreCase));
 
 /**
  * Finds the lowest academic level a posting requires and the professional qualifications it names.
@@ -103,7 +118,7 @@ export function normalizeEducation(text: string | PostingText | null | undefined
     lowestLevel(facetMentions.filter((mention) => !mention.isOptional)) ??
     lowestLevel([...bodyMentions, ...facetMentions]);
 
-  return { level, professionalQualifications: findQualifications(posting) };
+  return { level, professionalQualifications: findQualifications(posting, lower) };
 }
 
 /** Returns a regex source that matches `word` with each letter in either case, for patterns that are otherwise case-sensitive. */
@@ -158,7 +173,8 @@ function splitFacets(posting: string, lower: string): { facetMentions: LevelMent
 
   let body = '';
   let cursor = 0;
-  for (const label of posting.matchAll(FACET_LABEL)) {
+  // At most "Preferred Minimum. Academic " comes before "qualification" in a label.
+  for (const label of matchNearLiterals(posting, lower, FACET_LABEL, ['qualification', 'education'], 40)) {
     const valueStart = label.index + label[0].length;
     if (label.index < cursor) continue;
 
@@ -183,22 +199,27 @@ function lowestLevel(mentions: LevelMention[]): EducationLevel | null {
   return EDUCATION_LEVELS[Math.min(...candidates)] ?? null;
 }
 
-function compileQualifications(entries: readonly { pattern: string; index: number }[], ignoreCase: boolean): RegExp {
-  return new RegExp(entries.map((entry) => `(?<q${entry.index}>${entry.pattern})`).join('|'), ignoreCase ? 'gi' : 'g');
+function compileQualifications(ignoreCase: boolean): QualificationScan {
+  const entries = QUALIFICATION_ENTRIES.map((entry, index) => ({ ...entry, index })).filter((entry) => entry.ignoreCase === ignoreCase);
+  const pattern = new RegExp(entries.map((entry) => `(?<q${entry.index}>${entry.pattern})`).join('|'), ignoreCase ? 'gi' : 'g');
+  const isGated = entries.every((entry) => entry.requires !== undefined && entry.requires.length > 0);
+  return { pattern, gate: isGated ? entries.flatMap((entry) => entry.requires ?? []) : null };
 }
 
 /**
  * Returns the qualifications named in the posting, in data-file order. After each match the scan
  * resumes one character later, so a qualification that overlaps another one's match is still found.
  */
-function findQualifications(posting: string): string[] {
+function findQualifications(posting: string, lower: string): string[] {
   const found = new Set<number>();
-  for (const scan of QUALIFICATION_SCANS) {
-    scan.lastIndex = 0;
-    for (let match = scan.exec(posting); match !== null; match = scan.exec(posting)) {
+  for (const { pattern, gate } of QUALIFICATION_SCANS) {
+    if (gate !== null && !gate.some((word) => lower.includes(word))) continue;
+
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(posting); match !== null; match = pattern.exec(posting)) {
       for (const [group, value] of Object.entries(match.groups ?? {})) if (value !== undefined) found.add(Number(group.slice(1)));
-      scan.lastIndex = match.index + 1;
+      pattern.lastIndex = match.index + 1;
     }
   }
-  return QUALIFICATION_NAMES.filter((_, index) => found.has(index));
+  return QUALIFICATION_ENTRIES.filter((_, index) => found.has(index)).map((entry) => entry.name);
 }

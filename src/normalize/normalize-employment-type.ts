@@ -1,6 +1,7 @@
 /**
  * The employment type of a posting, from its title, body, board facet and JSON-LD.
  */
+import { matchNearLiterals } from './match-near-literals.js';
 import { toPostingText, type PostingText } from './posting-text.js';
 import type { EmploymentType } from './vocabulary.js';
 
@@ -107,7 +108,8 @@ function splitFacets(posting: string, lower: string): { facetTypes: EmploymentTy
   let body = '';
   let cursor = 0;
 
-  const labels = lower.includes('type') ? posting.matchAll(FACET_LABEL) : [];
+  // The longest label before "type" is "employment ", since the prepared text has single spaces.
+  const labels = matchNearLiterals(posting, lower, FACET_LABEL, ['type'], 12);
   for (const label of labels) {
     const valueStart = label.index + label[0].length;
     if (label.index < cursor) continue;

@@ -2,6 +2,7 @@
  * Years of work experience a posting requires, from its text and the board's experience facet.
  */
 import { COUNT_SOURCE, parseCount } from './parse-count.js';
+import { matchNearLiterals } from './match-near-literals.js';
 import { toPostingText, type PostingText } from './posting-text.js';
 
 export interface ExperienceResult {
@@ -69,7 +70,7 @@ const CANDIDATE_SUBJECT = /\b(?:candidate|applicant|you|must|should|require[ds]?
 export function normalizeExperience(text: string | PostingText | null | undefined, labelled?: string | null): ExperienceResult {
   const { text: posting, lower } = toPostingText(text);
   const mentionsExperience = lower.includes('experience');
-  const { facets, body } = mentionsExperience ? splitFacets(posting) : { facets: [], body: posting };
+  const { facets, body } = mentionsExperience ? splitFacets(posting, lower) : { facets: [], body: posting };
   const facet = parseLabelledExperience(labelled) ?? facets[0] ?? null;
   const stated = findBodyExperience(body, mentionsExperience);
 
@@ -83,21 +84,23 @@ export function normalizeExperience(text: string | PostingText | null | undefine
 /** Parses a short facet value such as "2 - 4 years", "1 year", "No Experience" or "Less than 1 year". */
 function parseLabelledExperience(labelled: string | null | undefined): YearsRange | null {
   if (labelled === null || labelled === undefined || labelled.trim() === '') return null;
-  return splitFacets(`Experience: ${collapseSpace(labelled)}`).facets[0] ?? null;
+  const value = `Experience: ${collapseSpace(labelled)}`;
+  return splitFacets(value, value.toLowerCase()).facets[0] ?? null;
 }
 
-function splitFacets(posting: string): { facets: YearsRange[]; body: string } {
+/** Every facet pattern starts with the word "Experience", so the scans start at that word. */
+function splitFacets(posting: string, lower: string): { facets: YearsRange[]; body: string } {
   const found: { index: number; end: number; range: YearsRange }[] = [];
 
-  for (const match of posting.matchAll(FACET_RANGE)) {
+  for (const match of matchNearLiterals(posting, lower, FACET_RANGE, ['experience'], 0)) {
     const range = toYears(match.groups ?? {});
     if (range !== null) found.push({ index: match.index, end: match.index + match[0].length, range });
   }
-  for (const match of posting.matchAll(FACET_MONTHS)) {
+  for (const match of matchNearLiterals(posting, lower, FACET_MONTHS, ['experience'], 0)) {
     const months = Number(match.groups?.months);
     found.push({ index: match.index, end: match.index + match[0].length, range: { min: roundYears(months / 12), max: null } });
   }
-  for (const match of posting.matchAll(FACET_NONE)) {
+  for (const match of matchNearLiterals(posting, lower, FACET_NONE, ['experience'], 0)) {
     const isUnderOneYear = /less/i.test(match.groups?.none ?? '');
     found.push({ index: match.index, end: match.index + match[0].length, range: { min: 0, max: isUnderOneYear ? 1 : null } });
   }

@@ -6,6 +6,7 @@
  * with the employer's head office.
  */
 import { findPlaces, type Place, type PlaceMention } from './kenya-places.js';
+import { matchNearLiterals } from './match-near-literals.js';
 import { toPostingText, type PostingText } from './posting-text.js';
 
 export interface NormalizedLocation {
@@ -39,6 +40,9 @@ interface SourceReading {
 const LOCATION_LABEL =
   /\b(?:work(?:ing)?\s+location|job\s+location|duty\s+station|location\s+of\s+(?:work|assignment)|place\s+of\s+work|work\s+station|based\s+in|remote\s+(?:within|in)|location)\b\s*[:–\-|]?\s*/gi;
 const FACET_LABEL = /\bState\s*:\s*/g;
+// Every label contains one of these words, at most "working " after the label's start.
+const LOCATION_LABEL_WORDS = ['location', 'station', 'place', 'based', 'remote'];
+const LOCATION_LABEL_MAX_CHARS_BEFORE = 12;
 const LABEL_WINDOW_CHARS = 110;
 const FIRST_PLACE_MAX_OFFSET = 80;
 
@@ -65,13 +69,16 @@ export function normalizeLocation(text: string | PostingText | null, labelled?: 
   // Gates read the unmasked lower-case text: a word missing there is missing from the masked body too.
   const isRemote = detectRemote(title, facet, body, posting.lower);
   const bodyMentions = findPlaces(body);
+  const lowerBody = body === posting.text ? posting.lower : body.toLowerCase();
+  const labelMatches = matchNearLiterals(body, lowerBody, LOCATION_LABEL, LOCATION_LABEL_WORDS, LOCATION_LABEL_MAX_CHARS_BEFORE);
   const sources: Array<{ mentions: PlaceMention[]; isFree: boolean }> = [
     { mentions: findPlaces(title), isFree: false },
-    ...labelledWindows(body, LOCATION_LABEL, bodyMentions).map((mentions) => ({ mentions, isFree: false })),
+    ...labelledWindows(body, labelMatches, bodyMentions).map((mentions) => ({ mentions, isFree: false })),
   ];
   if (!isRemote) {
     sources.push({ mentions: findPlaces(facet), isFree: false });
-    if (body.includes('State')) sources.push(...labelledWindows(body, FACET_LABEL, bodyMentions).map((mentions) => ({ mentions, isFree: false })));
+    const facetMatches = body.includes('State') ? body.matchAll(FACET_LABEL) : [];
+    sources.push(...labelledWindows(body, facetMatches, bodyMentions).map((mentions) => ({ mentions, isFree: false })));
     sources.push({ mentions: bodyMentions, isFree: true });
   }
 
@@ -130,10 +137,9 @@ function isKenyanPlace(place: Place): place is Extract<Place, { kind: 'county' |
 }
 
 /** Reads the places listed right after each label: the first within reach, then any that continue the list. */
-function labelledWindows(body: string, label: RegExp, bodyMentions: readonly PlaceMention[]): PlaceMention[][] {
+function labelledWindows(body: string, labels: Iterable<RegExpExecArray>, bodyMentions: readonly PlaceMention[]): PlaceMention[][] {
   const windows: PlaceMention[][] = [];
-  label.lastIndex = 0;
-  for (let found = label.exec(body); found !== null; found = label.exec(body)) {
+  for (const found of labels) {
     const windowStart = found.index + found[0].length;
     const chain = placeChain(body, windowStart, bodyMentions);
     if (chain.length > 0) windows.push(chain);

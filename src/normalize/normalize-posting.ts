@@ -125,7 +125,7 @@ export function normalizePosting(input: PostingInput): NormalizedPosting {
   // Prepared once: every rule-based normalizer below scans this collapsed text.
   const posting = preparePostingText(rawText, fullText);
 
-  const verdict = attempt('non-job', { isJob: true, reason: null }, () => detectNonJob({ title, text: description, url: input.url }));
+  const verdict = attempt('non-job', { isJob: true, reason: null }, () => detectNonJob({ title, text: description, url: input.url, lowerText: posting.lower }));
   const labelledOrganization = jsonLd.organization ?? fields.organization ?? null;
   const organizationName = labelledOrganization ?? attempt('organization', null, () => findOrganizationInText(description, title));
   const organization = attempt('organization', null, () => (organizationName === null ? null : normalizeOrganization(organizationName)));

@@ -86,6 +86,9 @@ describe('normalizeSalary', () => {
     ['Customer Service Agent. Related Jobs Showing 1 - 5 of 28 jobs County Chief Officer KSH 137,070-203,010 / MONTH'],
     ['House Allowance: Kshs 30,000'],
     ['Minimum 3 years experience; deadline 19 December 2023.'],
+    ['About us: we lend to small businesses. Currently, more than 7 million people across Kenya have used our app.'],
+    ['Scale up school feeding from 2.3 million children to 10 million children by 2030.'],
+    ['The world leader in serving science, with revenues of more than $24 billion.'],
   ])('finds no pay in %j', (text) => {
     const salary = normalizeSalary(text);
 

@@ -63,9 +63,10 @@ const ONE_TIME =
   /\bfee\b|lump[-\s]?sum|upon\s+(?:the\s+)?(?:successful\s+)?completion|for\s+the\s+(?:entire\s+|whole\s+)?(?:assignment|consultancy)|total\s+(?:contract\s+)?(?:fee|amount|value)/i;
 
 // Each pattern sits behind lower-case words that must occur first, because a substring check is much cheaper.
+// The first pattern needs a pay word and a withholding word, so its gate lists the rarer withholding words.
 const WITHHELD: readonly [readonly string[], RegExp][] = [
   [
-    ['salary', 'remuneration', 'pay', 'compensation', 'package', 'stipend'],
+    ['confidential', 'negotiable', 'competitive', 'attractive', 'disclosed', 'specified', 'commensurate', 'prescribed', 'market', 'to be ', 'aligned'],
     /\b(?:salary|remuneration|pay|compensation|package|stipend)\b[\s:–-]{0,5}(?:\w+\s+){0,3}?(?:is\s+)?(?:confidential|negotiable|competitive|attractive|not\s+disclosed|undisclosed|not\s+specified|unspecified|commensurate|as\s+prescribed|market[-\s]related|to\s+be\s+(?:discussed|agreed|negotiated)|aligned\s+with)\b/i,
   ],
   [
@@ -201,6 +202,8 @@ function scorePayAmount(posting: string, amount: MoneyAmount, isLabelledValue: b
   if (!looksLikeMoney) {
     if (!isPayContext || NOT_MONEY_AFTER.test(after) || isYear(amount) || isInsideDate(posting, amount)) return null;
   }
+  // "more than 7 million people", "over 10 million visitors": a multiplier alone is money only with a period or a pay word.
+  if (amount.currency === null && amount.period === null && !isPayContext) return null;
 
   let score = 0;
   if (isPayContext) score += 4;
