@@ -1,7 +1,7 @@
 /**
  * The one text preparation every rule-based normalizer shares: furniture stripped, whitespace
  * collapsed and a lower-cased copy for substring pre-checks. normalizePosting prepares a posting
- * once and hands the result to each normalizer; a normalizer called with a plain string prepares
+ * once and hands the result to each normalizer. A normalizer called with a plain string prepares
  * it itself, so direct calls and combined calls see the same text.
  */
 import { stripPageFurniture } from './strip-page-furniture.js';
@@ -14,8 +14,8 @@ export interface PostingText {
   readonly text: string;
 
   /**
-   * `text` lower-cased. Use it for `includes` checks that decide whether a costly regular expression
-   * is worth running; offsets into it may differ from offsets into `text` for a few non-Latin letters.
+   * `text` lower-cased, for `includes` checks that decide whether a costly regular expression is worth
+   * running. Offsets into it equal offsets into `text` only when both have the same length ("İ" lengthens).
    */
   readonly lower: string;
 }

@@ -3,8 +3,9 @@
  * joined to more of them by a dot, apostrophe or ampersand ("node.js", "murang'a", "m&e") or
  * followed by plus or hash signs ("c++", "c#"). Scrapers often glue block texts together
  * ("LocationNairobiJob Field"), so a lower-to-upper case change inside a token is a word break.
- * The scan walks character codes instead of running a regular expression, because the
- * normalizers tokenize every posting and this loop is several times faster.
+ * The scan walks character codes instead of running a regular expression and builds each
+ * lower-case token from one lower-cased copy of the text; on the legacy postings this took about
+ * 0.7 of the regular-expression version's time.
  */
 
 export class Token {
@@ -114,7 +115,7 @@ function skipWordCodes(text: string, from: number): number {
   return index;
 }
 
-/** [A-Za-z0-9] and U+00C0–U+024F (Latin-1 letters and Latin Extended-A and -B). NaN past the end is false. */
+/** [A-Za-z0-9] and U+00C0–U+024F (Latin-1 Supplement from À, Latin Extended-A and -B). NaN past the end is false. */
 function isWordCode(code: number): boolean {
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
   return code >= 0xc0 && code <= 0x24f;
