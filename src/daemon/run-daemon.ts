@@ -171,7 +171,8 @@ function createCronLogger(log: Logger) {
   const cronLog = log.child({ component: 'node-cron' });
   return {
     info: (message: string) => cronLog.debug(message),
-    warn: (message: string) => cronLog.warn(message),
+    // The daemon logs overlaps itself, with the schedule's name, so node-cron's own line is debug.
+    warn: (message: string) => (message.includes('overlap') ? cronLog.debug(message) : cronLog.warn(message)),
     error: (message: string | Error, error?: Error) => cronLog.error(errorMessage(message), { error: error ? errorMessage(error) : undefined }),
     debug: (message: string | Error) => cronLog.debug(errorMessage(message)),
   };

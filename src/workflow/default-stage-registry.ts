@@ -8,8 +8,10 @@ import path from 'node:path';
 import { UsageError } from '../lib/errors.js';
 import { runInsights } from '../pipeline/insights/run-insights.js';
 import { REPORT_NAMES } from '../pipeline/insights/report-names.js';
+import { runLearn } from '../pipeline/learn/run-learn.js';
 import { DEFAULT_MAX_REJECT_RATIO, DEFAULT_REJECTS_PATH } from '../pipeline/migrate/migrate-options.js';
 import { runMigrate } from '../pipeline/migrate/run-migrate.js';
+import { runOptimize } from '../pipeline/optimize/run-optimize.js';
 import { runProcess } from '../pipeline/process/run-process.js';
 import { createCheckedScrapeStage } from './checked-scrape-stage.js';
 import { checkSitesForWorkflow, scrapeSitesLocally } from './site-check-stage.js';
@@ -36,6 +38,13 @@ const migrateStage: StageRunner = async (ctx, input) => {
 
 const processStage: StageRunner = async (ctx) => runProcess(ctx, { batchSize: ctx.config.workflow.batchSize });
 
+// The daily job accepts the proposals that clear the learn stage's auto-accept thresholds, as
+// `nextke learn --auto-accept` does; the rest wait for review.
+const learnStage: StageRunner = async (ctx) => runLearn(ctx, { isAutoAccept: true });
+
+// Optimize skips itself, recorded as skipped, below WORKFLOW_LEARNING_THRESHOLD new postings.
+const optimizeStage: StageRunner = async (ctx) => runOptimize(ctx, { isForced: false });
+
 const insightsStage: StageRunner = async (ctx, input) => {
   const report = await runInsights(ctx, { reports: REPORT_NAMES, filter: {}, htmlPath: input.htmlDir });
   // The aggregated tables stay out of the run record: they are in metrics_daily and the report file.
@@ -48,6 +57,8 @@ export function createDefaultStageRegistry(): StageRegistry {
     migrate: migrateStage,
     scrape: createCheckedScrapeStage(checkSitesForWorkflow, scrapeSitesLocally),
     process: processStage,
+    learn: learnStage,
+    optimize: optimizeStage,
     insights: insightsStage,
   };
 }
