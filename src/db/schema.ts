@@ -132,6 +132,15 @@ export interface MetricsDailyTable {
   computed_at: TimestampDefault;
 }
 
+/** Unique postings per metrics_daily cell that ask for one skill. */
+export interface MetricsDailySkillTable {
+  date: DateOnly;
+  title_family: string;
+  location_key: string;
+  skill_id: Id;
+  postings: number;
+}
+
 export interface LearnedPatternTable {
   id: GeneratedId;
   kind: string;
@@ -227,6 +236,7 @@ export interface Database {
   job_post_minhash: JobPostMinhashTable;
   job_post_lsh: JobPostLshTable;
   metrics_daily: MetricsDailyTable;
+  metrics_daily_skill: MetricsDailySkillTable;
   learned_pattern: LearnedPatternTable;
   workflow_run: WorkflowRunTable;
   workflow_stage: WorkflowStageTable;

@@ -27,6 +27,22 @@ describeEachStore('insights reports', (getStore) => {
     expect(fixture.techIds).toHaveLength(6);
   });
 
+  it('metrics_daily refresh writes one cell per date, family and county', async () => {
+    const db = getStore().store.db;
+    const refresh = await refreshChangedMetrics(db, { isFull: false, signal: new AbortController().signal });
+    // Ten distinct dates: the duplicates and the reject share dates with unique postings.
+    expect(refresh).toEqual({ isFull: true, dates: 10, cells: 10 });
+
+    const cell = await db.selectFrom('metrics_daily').selectAll().where('date', '=', '2026-03-02').executeTakeFirstOrThrow();
+    expect(cell).toMatchObject({ title_family: 'technology', location_key: 'Nairobi', postings: 1, salary_n: 1 });
+    expect(Number(cell.salary_p50_monthly_kes)).toBe(100_000);
+    expect(cell.employment_mix).toEqual({ full_time: 1 });
+    expect(cell.top_skills).toEqual([
+      { skill: 'python', postings: 1 },
+      { skill: 'sql', postings: 1 },
+    ]);
+  });
+
   it('overview counts unique, duplicates, rejects and high quality', async () => {
     const { reports } = await summarize();
     expect(reports.overview?.totals).toEqual({
@@ -117,41 +133,6 @@ describeEachStore('insights reports', (getStore) => {
     expect((await summarize({ county: 'Kisumu' })).uniquePostings).toBe(0);
   });
 
-  it('metrics_daily refresh writes one cell per date, family and county', async () => {
-    const db = getStore().store.db;
-    const refresh = await refreshChangedMetrics(db, { isFull: false, signal: new AbortController().signal });
-    // Ten distinct dates: the duplicates and the reject share dates with unique postings.
-    expect(refresh).toEqual({ isFull: true, dates: 10, cells: 10 });
-
-    const cell = await db.selectFrom('metrics_daily').selectAll().where('date', '=', '2026-03-02').executeTakeFirstOrThrow();
-    expect(cell).toMatchObject({ title_family: 'technology', location_key: 'Nairobi', postings: 1, salary_n: 1 });
-    expect(Number(cell.salary_p50_monthly_kes)).toBe(100_000);
-    expect(cell.employment_mix).toEqual({ full_time: 1 });
-    expect(cell.top_skills).toEqual([
-      { skill: 'python', postings: 1 },
-      { skill: 'sql', postings: 1 },
-    ]);
-  });
-
-  it('metrics_daily refresh recomputes only changed dates', async () => {
-    const db = getStore().store.db;
-    const noChange = await refreshChangedMetrics(db, { isFull: false, signal: new AbortController().signal });
-    expect(noChange).toEqual({ isFull: false, dates: 0, cells: 0 });
-
-    // Marking the 2026-03-02 posting as a duplicate must empty that date and leave others alone.
-    await db
-      .updateTable('job_post')
-      .set({ duplicate_of: fixture.techIds[1]!, processed_at: new Date(Date.now() + 60_000).toISOString() })
-      .where('id', '=', fixture.techIds[0]!)
-      .execute();
-    const changed = await refreshChangedMetrics(db, { isFull: false, signal: new AbortController().signal });
-    expect(changed).toEqual({ isFull: false, dates: 1, cells: 0 });
-
-    const dates = await db.selectFrom('metrics_daily').select('date').orderBy('date').execute();
-    expect(dates.map((row) => row.date)).toHaveLength(9);
-    expect(dates.map((row) => row.date)).not.toContain('2026-03-02');
-  });
-
   it('runInsights writes CSV files and an HTML report with charts', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'nextke-insights-'));
     const ctx: Context = {
@@ -174,5 +155,31 @@ describeEachStore('insights reports', (getStore) => {
     expect(html.match(/<svg/g)).toHaveLength(4);
     expect(html).toContain('id="methodology"');
     expect(html).not.toMatch(/(?:src|href)="https?:/);
+
+    // A folder that does not exist yet is created, with report.html inside.
+    const nested = await runInsights(ctx, { reports: ['overview'], filter: {}, htmlPath: path.join(dir, 'daily') });
+    expect(nested.details.files.html).toBe(path.join(dir, 'daily', 'report.html'));
+  });
+  it('metrics_daily refresh recomputes only changed dates', async () => {
+    const db = getStore().store.db;
+    const noChange = await refreshChangedMetrics(db, { isFull: false, signal: new AbortController().signal });
+    expect(noChange).toEqual({ isFull: false, dates: 0, cells: 0 });
+
+    // Marking the 2026-03-02 posting as a duplicate must empty that date and leave others alone.
+    await db
+      .updateTable('job_post')
+      .set({ duplicate_of: fixture.techIds[1]!, processed_at: '2030-01-01T00:00:00.123456Z' })
+      .where('id', '=', fixture.techIds[0]!)
+      .execute();
+    const changed = await refreshChangedMetrics(db, { isFull: false, signal: new AbortController().signal });
+    expect(changed).toEqual({ isFull: false, dates: 1, cells: 0 });
+
+    // The watermark keeps microseconds, so the same posting is not seen as changed again.
+    const again = await refreshChangedMetrics(db, { isFull: false, signal: new AbortController().signal });
+    expect(again.dates).toBe(0);
+
+    const dates = await db.selectFrom('metrics_daily').select('date').orderBy('date').execute();
+    expect(dates.map((row) => row.date)).toHaveLength(9);
+    expect(dates.map((row) => row.date)).not.toContain('2026-03-02');
   });
 });

@@ -20,7 +20,7 @@ Each run first recomputes metrics_daily for the dates of postings processed sinc
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'expected a real calendar date');
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'expected a real calendar date as YYYY-MM-DD');
 
 const insightsFlagsSchema = z
   .object({
@@ -48,7 +48,7 @@ export function createInsightsCommand(): Command {
     .option('--family <family>', 'only this title family (e.g. technology, finance_accounting, unclassified)')
     .option('--county <county>', 'only this county (e.g. Nairobi), or remote, outside_kenya, unknown')
     .option('--csv <dir>', 'write one CSV file per report into this folder')
-    .option('--html <file>', 'write one self-contained HTML report with charts (a folder gets report.html)')
+    .option('--html <file>', 'write one self-contained HTML report with charts (a folder, or a path without .html, gets report.html)')
     .option('--full-refresh', 'recompute metrics_daily for every date, not only changed ones')
     .addHelpText('after', INSIGHTS_HELP)
     .action(async (rawReport: unknown, rawFlags: unknown, command: Command) => {

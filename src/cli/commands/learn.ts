@@ -2,12 +2,12 @@ import { Command } from 'commander';
 import { z } from 'zod';
 
 import { PATTERN_STATUSES, type LearnedPattern } from '../../db/queries/learned-patterns.js';
+import { EXIT_CODE } from '../../lib/errors.js';
 import { AUTO_ACCEPT_THRESHOLDS } from '../../pipeline/learn/auto-accept-thresholds.js';
 import { acceptPatterns, listPatterns } from '../../pipeline/learn/manage-patterns.js';
 import { runLearn } from '../../pipeline/learn/run-learn.js';
 import { withContext } from '../command-context.js';
 import { setCommandExitCode } from '../exit-code.js';
-import { EXIT_CODE } from '../../lib/errors.js';
 import { printJson, printKeyValues, printLine, printTable } from '../render.js';
 
 const thresholdLines = Object.entries(AUTO_ACCEPT_THRESHOLDS)
@@ -55,13 +55,13 @@ export function createLearnCommand(): Command {
       await withContext(command, async (ctx, environment) => {
         if (flags.accept !== undefined) {
           const accepted = await acceptPatterns(ctx, flags.accept);
-          environment.isJson ? printJson(accepted) : renderPatterns(accepted, 'Accepted');
+          printPatterns(accepted, 'Accepted', environment.isJson);
           return;
         }
 
         if (flags.list === true) {
           const patterns = await listPatterns(ctx, { kinds: flags.kind ?? ['title_alias', 'skill'], status: flags.status, limit: flags.limit });
-          environment.isJson ? printJson(patterns) : renderPatterns(patterns, 'Learned patterns');
+          printPatterns(patterns, 'Learned patterns', environment.isJson);
           return;
         }
 
@@ -79,7 +79,11 @@ export function createLearnCommand(): Command {
     });
 }
 
-function renderPatterns(patterns: readonly LearnedPattern[], title: string): void {
+function printPatterns(patterns: readonly LearnedPattern[], title: string, isJson: boolean): void {
+  if (isJson) {
+    printJson(patterns);
+    return;
+  }
   if (patterns.length === 0) {
     printLine(`\n${title}: none`);
     return;

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 import type { Database } from '../schema.js';
-import { FAMILY_KEY, POSTING_DATE, selectScopedPostings, spanPeriods, type ComparedPeriods, type ReportFilter } from './report-scope.js';
+import { selectMetricCells, spanPeriods, type ComparedPeriods, type ReportFilter } from './report-scope.js';
 
 export interface WeeklyFamilyPostings {
   /** Monday of the ISO week, `YYYY-MM-DD`. */
@@ -16,12 +16,12 @@ export interface PeriodCounts {
   previous: number;
 }
 
-/** Counts unique postings per ISO week and title family, oldest week first. */
+/** Counts unique postings per ISO week and title family from metrics_daily, oldest week first. */
 export async function findWeeklyPostingsByFamily(db: Kysely<Database>, filter: ReportFilter): Promise<WeeklyFamilyPostings[]> {
-  const week = sql<string>`date_trunc('week', ${POSTING_DATE})::date`;
-  const rows = await selectScopedPostings(db, filter)
-    .select([week.as('week'), FAMILY_KEY.as('family'), sql<string>`count(*)`.as('postings')])
-    .groupBy([week, FAMILY_KEY])
+  const week = sql<string>`date_trunc('week', m.date)::date`;
+  const rows = await selectMetricCells(db, filter)
+    .select([week.as('week'), 'm.title_family as family', sql<string>`sum(m.postings)`.as('postings')])
+    .groupBy([week, 'm.title_family'])
     .orderBy('week')
     .orderBy('family')
     .execute();
@@ -30,18 +30,18 @@ export async function findWeeklyPostingsByFamily(db: Kysely<Database>, filter: R
 }
 
 /**
- * Counts unique postings per title family in the current and the previous period, in one scan
- * over both. The filter's own dates are ignored in favour of the periods. Families with no
+ * Counts unique postings per title family in the current and the previous period from
+ * metrics_daily, in one scan over both. The filter's own dates are ignored in favour of the periods. Families with no
  * posting in either period are absent; sorted by current count, largest first.
  */
 export async function countFamilyPostingsInPeriods(db: Kysely<Database>, filter: ReportFilter, periods: ComparedPeriods): Promise<PeriodCounts[]> {
-  const rows = await selectScopedPostings(db, spanPeriods(filter, periods))
+  const rows = await selectMetricCells(db, spanPeriods(filter, periods))
     .select([
-      FAMILY_KEY.as('key'),
-      sql<string>`count(*) filter (where ${POSTING_DATE} >= ${periods.current.since})`.as('current'),
-      sql<string>`count(*) filter (where ${POSTING_DATE} <= ${periods.previous.until})`.as('previous'),
+      'm.title_family as key',
+      sql<string>`coalesce(sum(m.postings) filter (where m.date >= ${periods.current.since}::date), 0)`.as('current'),
+      sql<string>`coalesce(sum(m.postings) filter (where m.date <= ${periods.previous.until}::date), 0)`.as('previous'),
     ])
-    .groupBy(FAMILY_KEY)
+    .groupBy('m.title_family')
     .orderBy('current', 'desc')
     .orderBy('key')
     .execute();

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 import type { Database } from '../schema.js';
-import { FAMILY_KEY, LOCATION_KEY, selectScopedPostings, type ReportFilter } from './report-scope.js';
+import { selectMetricCells, type ReportFilter } from './report-scope.js';
 
 export interface CountyPostings {
   county: string;
@@ -12,11 +12,11 @@ export interface CountyFamilyPostings extends CountyPostings {
   family: string;
 }
 
-/** Counts unique postings per location key (county, `remote`, `outside_kenya`, `unknown`), largest first. */
+/** Counts unique postings per location key (county, `remote`, `outside_kenya`, `unknown`) from metrics_daily, largest first. */
 export async function countPostingsByCounty(db: Kysely<Database>, filter: ReportFilter): Promise<CountyPostings[]> {
-  const rows = await selectScopedPostings(db, filter)
-    .select([LOCATION_KEY.as('county'), sql<string>`count(*)`.as('postings')])
-    .groupBy(LOCATION_KEY)
+  const rows = await selectMetricCells(db, filter)
+    .select(['m.location_key as county', sql<string>`sum(m.postings)`.as('postings')])
+    .groupBy('m.location_key')
     .orderBy('postings', 'desc')
     .orderBy('county')
     .execute();
@@ -26,9 +26,9 @@ export async function countPostingsByCounty(db: Kysely<Database>, filter: Report
 
 /** Counts unique postings per location key and title family, largest first within each county. */
 export async function countPostingsByCountyAndFamily(db: Kysely<Database>, filter: ReportFilter): Promise<CountyFamilyPostings[]> {
-  const rows = await selectScopedPostings(db, filter)
-    .select([LOCATION_KEY.as('county'), FAMILY_KEY.as('family'), sql<string>`count(*)`.as('postings')])
-    .groupBy([LOCATION_KEY, FAMILY_KEY])
+  const rows = await selectMetricCells(db, filter)
+    .select(['m.location_key as county', 'm.title_family as family', sql<string>`sum(m.postings)`.as('postings')])
+    .groupBy(['m.location_key', 'm.title_family'])
     .orderBy('county')
     .orderBy('postings', 'desc')
     .orderBy('family')

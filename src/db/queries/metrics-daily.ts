@@ -11,20 +11,24 @@ export const TOP_SKILLS_PER_CELL = 5;
  * the dates whose metrics_daily cells may be stale. Duplicates and rejects count too, because
  * marking a posting as either removes it from its cell. Oldest first.
  */
-export async function findChangedPostingDates(db: Kysely<Database>, processedAfter: Date | null): Promise<string[]> {
+export async function findChangedPostingDates(db: Kysely<Database>, processedAfter: string | null): Promise<string[]> {
   let query = db.selectFrom('job_post as p').where('p.processed_at', 'is not', null);
   if (processedAfter !== null) {
-    query = query.where('p.processed_at', '>', processedAfter);
+    query = query.where('p.processed_at', '>', sql<Date>`${processedAfter}::timestamptz`);
   }
 
   const rows = await query.select(POSTING_DATE.as('date')).distinct().orderBy('date').execute();
   return rows.map((row) => row.date);
 }
 
-/** Returns the latest processed_at of any posting, the watermark the next incremental refresh starts after. */
-export async function findLatestProcessedAt(db: Kysely<Database>): Promise<Date | null> {
-  const row = await db.selectFrom('job_post').select((eb) => eb.fn.max('processed_at').as('latest')).executeTakeFirst();
-  return row?.latest ? new Date(row.latest) : null;
+/**
+ * Returns the latest processed_at of any posting as PostgreSQL text, the watermark the next
+ * incremental refresh starts after. Text keeps the microseconds that a JavaScript Date would drop:
+ * rounded down to milliseconds, the watermark would mark every posting of the last batch changed.
+ */
+export async function findLatestProcessedAt(db: Kysely<Database>): Promise<string | null> {
+  const row = await db.selectFrom('job_post').select(sql<string | null>`max(processed_at)::text`.as('latest')).executeTakeFirst();
+  return row?.latest ?? null;
 }
 
 /**
@@ -32,7 +36,7 @@ export async function findLatestProcessedAt(db: Kysely<Database>): Promise<Date 
  * from unique postings, in one transaction: the dates' old cells are deleted, so a cell whose
  * postings all became duplicates disappears. Per cell: postings, the median monthly KES salary
  * and its n (disclosed salaries only), the employment-type mix, and the top skills. Returns the
- * number of cells written. Idempotent.
+ * number of cells written. metrics_daily_skill gets the skill counts of the same cells. Idempotent.
  */
 export async function refreshMetricsDaily(db: Kysely<Database>, dates: readonly string[]): Promise<number> {
   if (dates.length === 0) {
@@ -41,17 +45,27 @@ export async function refreshMetricsDaily(db: Kysely<Database>, dates: readonly 
 
   return db.transaction().execute(async (trx) => {
     await trx.deleteFrom('metrics_daily').where(sql<boolean>`date = any(${dates}::date[])`).execute();
+    await trx.deleteFrom('metrics_daily_skill').where(sql<boolean>`date = any(${dates}::date[])`).execute();
 
-    // The aggregates need percentile_cont, jsonb_object_agg and a ranking window, so the whole
-    // statement is written as SQL; every value is a parameter.
+    // The aggregates need percentile_cont, jsonb_object_agg and a ranking window, so these
+    // statements are written as SQL; every value is a parameter.
+    const scoped = sql`
+      select p.id, ${POSTING_DATE} as date, ${FAMILY_KEY} as title_family, ${LOCATION_KEY} as location_key,
+             p.salary_monthly_kes, coalesce(p.employment_type, 'unknown') as employment_type
+      from job_post p left join location l on l.id = p.location_id
+      where p.processed_at is not null and p.duplicate_of is null and p.reject_reason is null
+        and ${POSTING_DATE} = any(${dates}::date[])
+    `;
+
+    await sql`
+      insert into metrics_daily_skill (date, title_family, location_key, skill_id, postings)
+      select scoped.date, scoped.title_family, scoped.location_key, js.skill_id, count(*)::int
+      from (${scoped}) as scoped join job_skill js on js.job_id = scoped.id
+      group by scoped.date, scoped.title_family, scoped.location_key, js.skill_id
+    `.execute(trx);
+
     const result = await sql`
-      with scoped as (
-        select p.id, ${POSTING_DATE} as date, ${FAMILY_KEY} as title_family, ${LOCATION_KEY} as location_key,
-               p.salary_monthly_kes, coalesce(p.employment_type, 'unknown') as employment_type
-        from job_post p left join location l on l.id = p.location_id
-        where p.processed_at is not null and p.duplicate_of is null and p.reject_reason is null
-          and ${POSTING_DATE} = any(${dates}::date[])
-      ),
+      with scoped as (${scoped}),
       cells as (
         select date, title_family, location_key, count(*)::int as postings,
                percentile_cont(0.5) within group (order by salary_monthly_kes) as salary_p50,
@@ -65,10 +79,10 @@ export async function refreshMetricsDaily(db: Kysely<Database>, dates: readonly 
         group by date, title_family, location_key
       ),
       ranked_skills as (
-        select date, title_family, location_key, s.name as skill, count(*)::int as postings,
-               row_number() over (partition by date, title_family, location_key order by count(*) desc, s.name) as skill_rank
-        from scoped join job_skill js on js.job_id = scoped.id join skill s on s.id = js.skill_id
-        group by date, title_family, location_key, s.name
+        select m.date, m.title_family, m.location_key, s.name as skill, m.postings,
+               row_number() over (partition by m.date, m.title_family, m.location_key order by m.postings desc, s.name) as skill_rank
+        from metrics_daily_skill m join skill s on s.id = m.skill_id
+        where m.date = any(${dates}::date[])
       ),
       top_skills as (
         select date, title_family, location_key,

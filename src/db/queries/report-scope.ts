@@ -3,7 +3,7 @@
  * insights and learn query starts from here, so "unique posting" and "posting date" mean the same
  * thing in every figure.
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 
 import type { Database } from '../schema.js';
 
@@ -64,12 +64,15 @@ export function selectScopedPostings(db: Kysely<Database>, filter: ReportFilter,
   return query;
 }
 
-/** Finds the first and last posting date among the unique postings that match `filter`; nulls when there are none. */
-export async function findPostingDateRange(db: Kysely<Database>, filter: ReportFilter): Promise<{ first: string | null; last: string | null }> {
-  const row = await selectScopedPostings(db, filter)
-    .select([sql<string | null>`min(${POSTING_DATE})`.as('first'), sql<string | null>`max(${POSTING_DATE})`.as('last')])
+/**
+ * Finds the first and last posting date and the number of unique postings that match `filter`,
+ * from metrics_daily; nulls and 0 when there are none.
+ */
+export async function findPostingDateRange(db: Kysely<Database>, filter: ReportFilter): Promise<{ first: string | null; last: string | null; postings: number }> {
+  const row = await selectMetricCells(db, filter)
+    .select([sql<string | null>`min(m.date)`.as('first'), sql<string | null>`max(m.date)`.as('last'), sql<string>`coalesce(sum(m.postings), 0)`.as('postings')])
     .executeTakeFirstOrThrow();
-  return { first: row.first, last: row.last };
+  return { first: row.first, last: row.last, postings: Number(row.postings) };
 }
 
 /** An inclusive range of ISO dates. */
@@ -84,7 +87,39 @@ export interface ComparedPeriods {
   previous: DateRange;
 }
 
-/** The filter with its date range replaced by the span of both compared periods. */
+/** Returns the filter with its date range replaced by the span of both compared periods. */
 export function spanPeriods(filter: ReportFilter, periods: ComparedPeriods): ReportFilter {
   return { ...filter, since: periods.previous.since, until: periods.current.until };
+}
+
+/**
+ * Builds the filter as a condition on a metrics table aliased `m` (metrics_daily or
+ * metrics_daily_skill). Their date, title_family and location_key columns hold the same values as
+ * POSTING_DATE, FAMILY_KEY and LOCATION_KEY.
+ */
+export function matchesMetricCells(filter: ReportFilter): RawBuilder<boolean> {
+  const conditions = [sql`true`];
+  if (filter.since !== undefined) {
+    conditions.push(sql`m.date >= ${filter.since}::date`);
+  }
+  if (filter.until !== undefined) {
+    conditions.push(sql`m.date <= ${filter.until}::date`);
+  }
+  if (filter.family !== undefined) {
+    conditions.push(sql`m.title_family = ${filter.family}`);
+  }
+  if (filter.county !== undefined) {
+    conditions.push(sql`lower(m.location_key) = ${filter.county.toLowerCase()}`);
+  }
+  return sql<boolean>`${sql.join(conditions, sql` and `)}`;
+}
+
+/** Starts a query over metrics_daily (aliased `m`), kept current by the insights refresh, with the filter applied. */
+export function selectMetricCells(db: Kysely<Database>, filter: ReportFilter) {
+  return db.selectFrom('metrics_daily as m').where(matchesMetricCells(filter));
+}
+
+/** Starts a query over metrics_daily_skill (aliased `m`) joined to skill (aliased `s`), with the filter applied. */
+export function selectMetricSkillCells(db: Kysely<Database>, filter: ReportFilter) {
+  return db.selectFrom('metrics_daily_skill as m').innerJoin('skill as s', 's.id', 'm.skill_id').where(matchesMetricCells(filter));
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 
 import type { Database } from '../schema.js';
-import { POSTING_DATE, selectScopedPostings, spanPeriods, type ComparedPeriods, type ReportFilter } from './report-scope.js';
+import { selectMetricSkillCells, spanPeriods, type ComparedPeriods, type ReportFilter } from './report-scope.js';
 import type { PeriodCounts } from './family-trends.js';
 
 export interface SkillPostings {
@@ -9,12 +9,10 @@ export interface SkillPostings {
   postings: number;
 }
 
-/** Finds the skills asked for by the most unique postings, at most `limit`, ties by name. */
+/** Finds the skills asked for by the most unique postings (from metrics_daily_skill), at most `limit`, ties by name. */
 export async function findTopSkills(db: Kysely<Database>, filter: ReportFilter, limit: number): Promise<SkillPostings[]> {
-  const rows = await selectScopedPostings(db, filter)
-    .innerJoin('job_skill as js', 'js.job_id', 'p.id')
-    .innerJoin('skill as s', 's.id', 'js.skill_id')
-    .select(['s.name as skill', sql<string>`count(*)`.as('postings')])
+  const rows = await selectMetricSkillCells(db, filter)
+    .select(['s.name as skill', sql<string>`sum(m.postings)`.as('postings')])
     .groupBy('s.name')
     .orderBy('postings', 'desc')
     .orderBy('s.name')
@@ -35,11 +33,9 @@ export async function findRisingSkills(
   periods: ComparedPeriods,
   options: { minCurrent: number; limit: number },
 ): Promise<PeriodCounts[]> {
-  const current = sql<string>`count(*) filter (where ${POSTING_DATE} >= ${periods.current.since})`;
-  const previous = sql<string>`count(*) filter (where ${POSTING_DATE} <= ${periods.previous.until})`;
-  const rows = await selectScopedPostings(db, spanPeriods(filter, periods))
-    .innerJoin('job_skill as js', 'js.job_id', 'p.id')
-    .innerJoin('skill as s', 's.id', 'js.skill_id')
+  const current = sql<string>`coalesce(sum(m.postings) filter (where m.date >= ${periods.current.since}::date), 0)`;
+  const previous = sql<string>`coalesce(sum(m.postings) filter (where m.date <= ${periods.previous.until}::date), 0)`;
+  const rows = await selectMetricSkillCells(db, spanPeriods(filter, periods))
     .select(['s.name as key', current.as('current'), previous.as('previous')])
     .groupBy('s.name')
     .having(current, '>=', sql<string>`${options.minCurrent}`)

@@ -27,7 +27,7 @@ const LOG_MESSAGE = 'metrics_daily refreshed';
  */
 export async function refreshChangedMetrics(db: Kysely<Database>, options: { isFull: boolean; signal: AbortSignal }): Promise<MetricsRefresh> {
   const previous = options.isFull ? undefined : await findLatestProcessingLogEntry(db, LOG_STAGE, LOG_MESSAGE);
-  const processedAfter = typeof previous?.details.processedThrough === 'string' ? new Date(previous.details.processedThrough) : null;
+  const processedAfter = typeof previous?.details.processedThrough === 'string' ? previous.details.processedThrough : null;
 
   // Read before the dates, so postings processed while this runs are picked up next time.
   const processedThrough = await findLatestProcessedAt(db);
@@ -46,7 +46,7 @@ export async function refreshChangedMetrics(db: Kysely<Database>, options: { isF
     await insertProcessingLogEntry(db, {
       stage: LOG_STAGE,
       message: LOG_MESSAGE,
-      details: { processedThrough: processedThrough.toISOString(), isFull, dates: dates.length, cells },
+      details: { processedThrough, isFull, dates: dates.length, cells },
     });
   }
   return { isFull, dates: dates.length, cells };

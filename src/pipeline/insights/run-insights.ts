@@ -15,7 +15,7 @@ export interface InsightsOptions {
   reports: readonly ReportName[];
   filter: ReportFilter;
 
-  /** HTML report file; an existing folder gets `report.html` inside it. */
+  /** HTML report file. A folder, or a path not ending in .html or .htm, gets `report.html` inside it. */
   htmlPath?: string;
 
   /** Folder for one CSV file per report. */
@@ -83,7 +83,7 @@ async function resolveHtmlPath(htmlPath: string): Promise<string> {
   const resolved = path.resolve(htmlPath);
   const isFolder = await stat(resolved).then(
     (stats) => stats.isDirectory(),
-    () => false,
+    () => !/\.html?$/i.test(resolved),
   );
   return isFolder ? path.join(resolved, 'report.html') : resolved;
 }

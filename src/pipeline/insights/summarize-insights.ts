@@ -36,20 +36,36 @@ export interface SummarizeOptions {
   qualityThreshold: number;
 }
 
-/** Runs the SQL aggregations of the selected reports, one after another on one connection at a time. */
+/**
+ * Runs the SQL aggregations of the selected reports. Reports that count postings by date, family,
+ * county or skill read metrics_daily and metrics_daily_skill, so the caller refreshes those first
+ * (runInsights does). The reports run concurrently: on PostgreSQL each query takes a pool
+ * connection, while the embedded store runs them one at a time.
+ */
 export async function summarizeInsights(db: Kysely<Database>, filter: ReportFilter, options: SummarizeOptions): Promise<InsightsData> {
-  const postingDates = await findPostingDateRange(db, filter);
-  const periods = resolveComparedPeriods(filter, postingDates.last);
+  const { first, last, postings } = await findPostingDateRange(db, filter);
+  const periods = resolveComparedPeriods(filter, last);
   const wants = (name: ReportName) => options.reports.includes(name);
 
-  const reports: InsightsReports = {};
-  const overview = await summarizeOverview(db, filter, options.qualityThreshold);
-  if (wants('overview')) reports.overview = overview;
-  if (wants('hiring-trends')) reports['hiring-trends'] = await summarizeHiringTrends(db, filter, periods);
-  if (wants('skill-demand')) reports['skill-demand'] = await summarizeSkillDemand(db, filter, periods, overview.totals.unique);
-  if (wants('salary-insights')) reports['salary-insights'] = await summarizeSalaryInsights(db, filter);
-  if (wants('location-analysis')) reports['location-analysis'] = await summarizeLocationAnalysis(db, filter);
-  if (wants('top-employers')) reports['top-employers'] = await summarizeTopEmployers(db, filter);
+  const [overview, hiringTrends, skillDemand, salaryInsights, locationAnalysis, topEmployers] = await Promise.all([
+    wants('overview') ? summarizeOverview(db, filter, options.qualityThreshold) : undefined,
+    wants('hiring-trends') ? summarizeHiringTrends(db, filter, periods) : undefined,
+    wants('skill-demand') ? summarizeSkillDemand(db, filter, periods, postings) : undefined,
+    wants('salary-insights') ? summarizeSalaryInsights(db, filter) : undefined,
+    wants('location-analysis') ? summarizeLocationAnalysis(db, filter) : undefined,
+    wants('top-employers') ? summarizeTopEmployers(db, filter) : undefined,
+  ]);
 
-  return { filter, generatedAt: new Date().toISOString(), postingDates, uniquePostings: overview.totals.unique, reports };
+  const reports: InsightsReports = {
+    overview,
+    'hiring-trends': hiringTrends,
+    'skill-demand': skillDemand,
+    'salary-insights': salaryInsights,
+    'location-analysis': locationAnalysis,
+    'top-employers': topEmployers,
+  };
+  for (const name of Object.keys(reports) as ReportName[]) {
+    if (reports[name] === undefined) delete reports[name];
+  }
+  return { filter, generatedAt: new Date().toISOString(), postingDates: { first, last }, uniquePostings: postings, reports };
 }

@@ -21,10 +21,8 @@ export interface SalaryInsightsReport {
 
 /** Summarizes p25/p50/p75 of disclosed monthly KES salaries overall, by family, county and seniority. */
 export async function summarizeSalaryInsights(db: Kysely<Database>, filter: ReportFilter): Promise<SalaryInsightsReport> {
-  const [overall] = await findSalaryPercentiles(db, filter, 'all', MIN_SALARY_SAMPLE);
-  const family = await findSalaryPercentiles(db, filter, 'family', MIN_SALARY_SAMPLE);
-  const county = await findSalaryPercentiles(db, filter, 'county', MIN_SALARY_SAMPLE);
-  const seniority = await findSalaryPercentiles(db, filter, 'seniority', MIN_SALARY_SAMPLE);
+  const { all, family, county, seniority } = await findSalaryPercentiles(db, filter, MIN_SALARY_SAMPLE);
+  const overall = all[0];
 
   const isShown = (row: SalaryPercentiles) => row.n >= MIN_SALARY_SAMPLE;
   return {

@@ -15,6 +15,7 @@ import {
 import { insertProcessingLogEntry } from '../../db/queries/processing-log-entries.js';
 import type { Database } from '../../db/schema.js';
 import type { Context } from '../context.js';
+import { refreshChangedMetrics } from '../insights/refresh-metrics.js';
 import { parseTitleClassifierModel, predictTitleFamily, type TitlePrediction } from '../optimize/title-classifier.js';
 import type { StageReport } from '../run-report.js';
 import { AUTO_ACCEPT_THRESHOLDS } from './auto-accept-thresholds.js';
@@ -45,6 +46,9 @@ const UPSERT_CHUNK_ROWS = 1_000;
 export async function runLearn(ctx: Context, options: LearnOptions): Promise<StageReport<LearnDetails>> {
   const startedMs = performance.now();
   const db = ctx.store.db;
+
+  // Family trends read metrics_daily, which insights otherwise refreshes only after learn.
+  await refreshChangedMetrics(db, { isFull: false, signal: ctx.signal });
 
   const classify = await loadClassifier(db);
   const titleProposals = deriveTitleAliases(await findTitleFamilyGroups(db), { classify });
