@@ -15,10 +15,16 @@ import { STORE_KINDS, createTestStore, type TestStore } from '../helpers/test-st
 import { createRepeatedSampleFile } from './migrate-fixtures.js';
 
 const workDir = mkdtempSync(path.join(os.tmpdir(), 'nextke-migrate-kill-'));
-const legacyFile = createRepeatedSampleFile(path.join(workDir, 'legacy.sqlite'), 4);
+
+// PostgreSQL commits a 50-row batch in milliseconds, so it gets a longer file in smaller batches
+// for the kills to land mid-run; the embedded store is slow enough with the shorter one.
+const RUN_SHAPE = {
+  embedded: { copies: 4, batchSize: 100 },
+  postgres: { copies: 10, batchSize: 50 },
+} as const;
 
 /** The legacy ids that must end up in job_post: every row the mapper accepts (the file has no duplicate URLs). */
-function expectedLegacyIds(): number[] {
+function expectedLegacyIds(legacyFile: string): number[] {
   const source = openLegacySource(legacyFile, 'jobs_data');
   const ids: number[] = [];
   for (const row of source.iterateRowsAfter(0)) {
@@ -33,8 +39,8 @@ function expectedLegacyIds(): number[] {
 type KillPoint = { afterBatches: number } | { afterMs: number };
 
 /** Starts `nextke migrate` and kills it with SIGKILL at `point`; returns whether the kill landed before it exited. */
-async function migrateAndKill(env: Record<string, string>, point: KillPoint): Promise<boolean> {
-  const child = startCli(['--verbose', 'migrate', '--from', legacyFile, '--batch-size', '100', '--rejects', path.join(workDir, 'rejects.jsonl')], { env });
+async function migrateAndKill(migrateArgs: readonly string[], env: Record<string, string>, point: KillPoint): Promise<boolean> {
+  const child = startCli(['--verbose', 'migrate', ...migrateArgs], { env });
   let batches = 0;
 
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -60,31 +66,38 @@ describe.each(STORE_KINDS)('nextke migrate killed with SIGKILL [%s]', (kind) => 
   });
 
   it('ends with exactly the valid rows after kills at several points', async () => {
+    const { copies, batchSize } = RUN_SHAPE[kind];
+    const legacyFile = createRepeatedSampleFile(path.join(workDir, `legacy-${kind}.sqlite`), copies);
+    const rowCount = copies * 600;
+    const migrateArgs = ['--from', legacyFile, '--batch-size', String(batchSize), '--rejects', path.join(workDir, `rejects-${kind}.jsonl`)];
     testStore = await createTestStore(kind);
     // The embedded store admits one process at a time: the CLI opens it after this closes.
     await testStore.store.close();
     const env = testStore.env;
 
-    let kills = 0;
-    for (const point of [{ afterBatches: 1 }, { afterBatches: 3 }, { afterMs: 2_500 }, { afterBatches: 5 }] satisfies KillPoint[]) {
-      kills += (await migrateAndKill(env, point)) ? 1 : 0;
+    let batchKills = 0;
+    for (const afterBatches of [1, 3, 6]) {
+      batchKills += (await migrateAndKill(migrateArgs, env, { afterBatches })) ? 1 : 0;
     }
-    // 24 batches of 100 rows and at most 9 committed before the last batch-counted kill: three kills must land mid-run.
-    expect(kills).toBeGreaterThanOrEqual(3);
-    const final = await runCli(['--json', 'migrate', '--from', legacyFile, '--batch-size', '100', '--rejects', path.join(workDir, 'rejects.jsonl')], { env });
+    // The file takes 24 batches or more, and these kills come after at most 10 of them plus those in flight.
+    expect(batchKills).toBe(3);
+    await migrateAndKill(migrateArgs, env, { afterMs: 2_500 });
+
+    const final = await runCli(['--json', 'migrate', ...migrateArgs], { env });
     expect(final.exitCode).toBe(0);
-    expect(JSON.parse(final.stdout).details.lastLegacyId).toBe(2400);
+    expect(JSON.parse(final.stdout).details.lastLegacyId).toBe(rowCount);
 
     const store = await openStore(testStore.config, { log: silentLogger });
     try {
       const ids = await store.db.selectFrom('job_post').select('legacy_id').orderBy('legacy_id').execute();
-      expect(ids.map((row) => Number(row.legacy_id))).toEqual(expectedLegacyIds());
+      expect(ids.map((row) => Number(row.legacy_id))).toEqual(expectedLegacyIds(legacyFile));
 
       const urls = await sql<{ total: string; distinct_urls: string }>`select count(*) as total, count(distinct url) as distinct_urls from job_post`.execute(store.db);
       expect(urls.rows[0]?.total).toBe(urls.rows[0]?.distinct_urls);
 
       const checkpoint = await findMigrationCheckpoint(store.db, `${legacyFile}#jobs_data`);
-      expect(checkpoint).toMatchObject({ lastLegacyId: 2400, rowsRead: 2400, rowsInserted: 2396, rowsRejected: 4 });
+      // Each copy of the sample carries its one over-long URL.
+      expect(checkpoint).toMatchObject({ lastLegacyId: rowCount, rowsRead: rowCount, rowsInserted: rowCount - copies, rowsRejected: copies });
       expect(checkpoint?.finishedAt).not.toBeNull();
     } finally {
       await store.close();

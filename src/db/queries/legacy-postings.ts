@@ -1,7 +1,7 @@
 /**
  * The SQL that writes legacy postings into `job_post`: a COPY staging table on PostgreSQL, plain
- * multi-row inserts on the embedded store, and the lookup that tells a duplicate legacy row from
- * a posting that was already there.
+ * multi-row inserts on the embedded store, and the lookup that distinguishes a duplicate legacy row
+ * from a posting that was already there.
  */
 import type { ColumnType, Compilable, Kysely, Transaction } from 'kysely';
 import type pg from 'pg';
@@ -32,7 +32,7 @@ interface LegacyStagingTable {
 export interface UrlConflict {
   legacyId: number;
   url: string;
-  /** The legacy id of the posting that holds the URL; null when it came from a scrape. */
+  /** The legacy id of the posting that has the URL; null when it came from a scrape. */
   existingLegacyId: number | null;
 }
 
@@ -40,6 +40,9 @@ export interface UrlConflict {
 export const LEGACY_STAGING_COLUMNS = ['legacy_id', 'source', 'url', 'url_hash', 'title_raw', 'description_raw'] as const;
 
 export const COPY_INTO_LEGACY_STAGING = `copy legacy_post_staging (${LEGACY_STAGING_COLUMNS.join(', ')}) from stdin`;
+
+/** COPY straight into job_post, same columns and order; fails as a whole on a URL already present. */
+export const COPY_INTO_JOB_POST = `copy job_post (${LEGACY_STAGING_COLUMNS.join(', ')}) from stdin`;
 
 // Enough for a batch of 5,000 postings of about 3.6 kB each, compressed.
 const STAGING_BUFFERS_MB = 64;
@@ -83,7 +86,7 @@ export function buildInsertFromStaging(db: Kysely<Database>) {
     .onConflict((oc) => oc.column('url').doNothing());
 }
 
-/** Builds the lookup of staged rows that were not inserted because another posting holds their URL. */
+/** Builds the lookup of staged rows that were not inserted because another posting has their URL. */
 export function buildFindStagedConflicts(db: Kysely<Database>) {
   return db
     .withTables<{ legacy_post_staging: LegacyStagingTable }>()

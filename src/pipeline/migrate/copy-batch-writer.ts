@@ -1,36 +1,46 @@
 /**
- * Writes batches on PostgreSQL: COPY into a temporary staging table, then one
- * `insert ... select ... on conflict (url) do nothing` into job_post, then the checkpoint, all in
- * one transaction on one dedicated connection.
+ * Writes batches on PostgreSQL through one dedicated connection, each batch and its checkpoint
+ * in one transaction. A batch is first copied straight into job_post with COPY, which costs the
+ * server no more than `psql \copy`. When a URL is already taken (by a scraped posting, an
+ * earlier run or a duplicate legacy row), COPY stops with a unique violation. The batch then goes
+ * to a temporary staging table and from there into job_post with
+ * `insert ... on conflict (url) do nothing`, and so does every later batch of the run.
  */
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 
 import type { Store } from '../../db/client.js';
 import {
+  COPY_INTO_JOB_POST,
   COPY_INTO_LEGACY_STAGING,
   buildFindStagedConflicts,
   buildInsertFromStaging,
   createLegacyStagingTable,
   runOnClient,
+  type UrlConflict,
 } from '../../db/queries/legacy-postings.js';
-import { tryLockLegacySource, unlockLegacySource } from '../../db/queries/migration-lock.js';
 import { buildCheckpointAdvance } from '../../db/queries/migration-checkpoint.js';
+import { tryLockLegacySource, unlockLegacySource } from '../../db/queries/migration-lock.js';
 import { InternalError, LockHeldError } from '../../lib/errors.js';
+import type { Logger } from '../../lib/log.js';
+import { CopyTextBuffer } from './copy-text-buffer.js';
 import { formatCopyRow } from './format-copy-row.js';
 import type { LegacyBatch } from './legacy-batch.js';
-import type { LegacyPosting } from './map-legacy-row.js';
 import { checkpointOf, summarizeOutcome, type PostingBatchWriter } from './posting-batch-writer.js';
 
-// Rows go to the server in chunks of about this many characters: large enough that stream
-// overhead is negligible, small enough that the server parses one chunk while the next is read.
-const COPY_CHUNK_CHARS = 64 * 1024;
+// The read-ahead yields to the event loop after about this many bytes, and COPY data is sent in
+// chunks of this size: large enough that stream overhead is negligible, small enough that
+// reading never holds up the socket for long.
+const COPY_CHUNK_BYTES = 64 * 1024;
+
+const UNIQUE_VIOLATION = '23505';
 
 /** Opens the COPY writer for one legacy source. Throws LockHeldError (exit 5) when another run migrates the same source. */
-export async function createCopyBatchWriter(store: Store, sourceKey: string): Promise<PostingBatchWriter> {
+export async function createCopyBatchWriter(store: Store, sourceKey: string, log: Logger): Promise<PostingBatchWriter> {
   if (!store.pool) {
     throw new InternalError('the COPY writer needs a PostgreSQL store with a pool');
   }
@@ -44,28 +54,31 @@ export async function createCopyBatchWriter(store: Store, sourceKey: string): Pr
     throw error;
   }
 
-  // The COPY text of the next batch, read and formatted while the server inserts this one.
-  let readAhead: { batch: LegacyBatch; chunks: Buffer[] } | null = null;
+  // The COPY text of the next batch, read while the server copies the current one. The two
+  // buffers take turns: one contains the batch being copied, the other the batch read ahead.
+  let readAhead: { batch: LegacyBatch; chunks: Promise<Buffer[]> } | null = null;
+  const buffers = [new CopyTextBuffer(), new CopyTextBuffer()] as const;
+  let batchNumber = 0;
+  let isStagingNeeded = false;
 
   return {
     writeBatch: async (batch, beforeCommit, upcoming) => {
+      const chunks = readAhead?.batch === batch ? await readAhead.chunks : await readCopyChunks(batch, buffers[batchNumber % 2]!);
+      batchNumber++;
+      readAhead = upcoming ? { batch: upcoming, chunks: readCopyChunks(upcoming, buffers[batchNumber % 2]!) } : null;
+      // Nothing awaits a read-ahead that is dropped when this batch fails, so its error must not go unhandled.
+      readAhead?.chunks.catch(() => undefined);
+
       await client.query('begin');
       try {
-        const chunks = readAhead?.batch === batch ? readAhead.chunks : generateCopyChunks(batch.postings());
-        readAhead = null;
-        await copyIntoStaging(client, chunks);
-
-        // The insert is sent before the next batch is read: reading blocks this thread, and the
-        // server spends that time inserting instead of waiting for data.
-        const inserting = runOnClient(client, buildInsertFromStaging(store.db));
-        if (upcoming) {
-          readAhead = { batch: upcoming, chunks: Array.from(generateCopyChunks(upcoming.postings()), (chunk) => Buffer.from(chunk, 'utf8')) };
+        let outcome = isStagingNeeded ? null : await tryCopyIntoJobPost(client, batch, chunks);
+        if (!outcome) {
+          if (!isStagingNeeded) {
+            log.info('url already in job_post: loading through the staging table from here on', { lastLegacyId: batch.lastLegacyId });
+          }
+          isStagingNeeded = true;
+          outcome = await copyThroughStaging(client, store, batch, chunks);
         }
-        const inserted = (await inserting).rowCount ?? 0;
-
-        // Every staged row was inserted in the common case, and then there is nothing to look up.
-        const conflicts = inserted < batch.postingCount ? await findStagedConflicts(client, store) : [];
-        const outcome = summarizeOutcome(batch, inserted, conflicts);
 
         await runOnClient(client, buildCheckpointAdvance(store.db, checkpointOf(sourceKey, batch, outcome)));
         beforeCommit(outcome);
@@ -77,8 +90,9 @@ export async function createCopyBatchWriter(store: Store, sourceKey: string): Pr
       }
     },
     close: async () => {
+      await readAhead?.chunks.catch(() => undefined);
       await unlockLegacySource(client, sourceKey).catch(() => undefined);
-      // Destroyed, not returned to the pool: the session holds the staging table and its settings.
+      // Destroyed, not returned to the pool, because the session owns the staging table and its settings.
       client.release(true);
     },
   };
@@ -94,27 +108,55 @@ async function ensureSourceIsUnlocked(client: pg.PoolClient, sourceKey: string):
   }
 }
 
-/** Streams COPY text into the staging table; a generator is pulled only as fast as the server reads. */
-async function copyIntoStaging(client: pg.PoolClient, chunks: Iterable<string | Buffer>): Promise<void> {
-  const copyStream = client.query(copyFrom(COPY_INTO_LEGACY_STAGING));
-  await pipeline(Readable.from(chunks, { objectMode: false }), copyStream);
+/** Copies the batch straight into job_post; returns null, with the copy undone, when a URL is already taken. */
+async function tryCopyIntoJobPost(client: pg.PoolClient, batch: LegacyBatch, chunks: readonly Buffer[]) {
+  await client.query('savepoint direct_copy');
+  try {
+    await copyChunks(client, COPY_INTO_JOB_POST, chunks);
+  } catch (error) {
+    if ((error as { code?: string }).code !== UNIQUE_VIOLATION) {
+      throw error;
+    }
+    await client.query('rollback to savepoint direct_copy');
+    return null;
+  }
+
+  await client.query('release savepoint direct_copy');
+  return summarizeOutcome(batch, batch.postingCount, []);
 }
 
-function* generateCopyChunks(postings: Iterable<LegacyPosting>): Generator<string> {
-  let chunk = '';
-  for (const posting of postings) {
-    chunk += formatCopyRow([posting.legacyId, posting.source, posting.url, posting.urlHash, posting.titleRaw, posting.descriptionRaw]);
-    if (chunk.length >= COPY_CHUNK_CHARS) {
-      yield chunk;
-      chunk = '';
+async function copyThroughStaging(client: pg.PoolClient, store: Store, batch: LegacyBatch, chunks: readonly Buffer[]) {
+  await copyChunks(client, COPY_INTO_LEGACY_STAGING, chunks);
+  const insertResult = await runOnClient(client, buildInsertFromStaging(store.db));
+  const inserted = insertResult.rowCount ?? 0;
+
+  // Staging is emptied at commit, and every staged row was inserted in the common case.
+  const conflicts = inserted < batch.postingCount ? await findStagedConflicts(client, store) : [];
+  return summarizeOutcome(batch, inserted, conflicts);
+}
+
+async function copyChunks(client: pg.PoolClient, copyStatement: string, chunks: readonly Buffer[]): Promise<void> {
+  await pipeline(Readable.from(chunks, { objectMode: false }), client.query(copyFrom(copyStatement)));
+}
+
+/**
+ * Reads a batch from the legacy file and formats it as COPY text. Yields to the event loop after
+ * every chunk, so that socket writes of a COPY in flight go on while the next batch is read.
+ */
+async function readCopyChunks(batch: LegacyBatch, buffer: CopyTextBuffer): Promise<Buffer[]> {
+  buffer.reset();
+  let bytesAtLastYield = 0;
+  for (const posting of batch.postings()) {
+    buffer.append(formatCopyRow([posting.legacyId, posting.source, posting.url, posting.urlHash, posting.titleRaw, posting.descriptionRaw]));
+    if (buffer.byteLength - bytesAtLastYield >= COPY_CHUNK_BYTES) {
+      bytesAtLastYield = buffer.byteLength;
+      await yieldToEventLoop();
     }
   }
-  if (chunk !== '') {
-    yield chunk;
-  }
+  return buffer.chunks(COPY_CHUNK_BYTES);
 }
 
-async function findStagedConflicts(client: pg.PoolClient, store: Store) {
+async function findStagedConflicts(client: pg.PoolClient, store: Store): Promise<UrlConflict[]> {
   const result = await runOnClient<{ legacyId: string; url: string; existingLegacyId: string | null }>(client, buildFindStagedConflicts(store.db));
   return result.rows.map((row) => ({
     legacyId: Number(row.legacyId),

@@ -5,10 +5,12 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { isUtf8 } from 'node:buffer';
+
 import Database from 'better-sqlite3';
 
 import { UsageError } from '../../lib/errors.js';
-import type { LegacyRow } from './map-legacy-row.js';
+import { LEGACY_TEXT_COLUMNS, type LegacyRow, type LegacyTextColumn } from './map-legacy-row.js';
 
 /** The columns `nextke migrate` reads; the legacy schema is `jobs_data(id, full_link, title, content)`. */
 export const LEGACY_COLUMNS = ['id', 'full_link', 'title', 'content'] as const;
@@ -23,16 +25,16 @@ export interface LegacySource {
   /** Identifies this file and table in `migration_checkpoint`. */
   sourceKey: string;
   countRowsAfter(legacyId: number): number;
-  /** Yields rows with `id > legacyId` in id order; text columns as raw bytes. */
+  /** Yields rows with `id > legacyId` in id order, each text column that is not valid UTF-8 flagged. */
   iterateRowsAfter(legacyId: number): IterableIterator<LegacyRow>;
   close(): void;
 }
 
 interface RawLegacyRow {
   id: number;
-  full_link: Buffer | null;
-  title: Buffer | null;
-  content: Buffer | null;
+  full_link: string | null;
+  title: string | null;
+  content: string | null;
 }
 
 /**
@@ -101,11 +103,22 @@ function createSource(sqlite: Database.Database, filePath: string, table: string
   // `table` was matched against sqlite_master and checked as an identifier, so quoting it is safe.
   const quoted = `"${table}"`;
   const countStatement = sqlite.prepare(`select count(*) from ${quoted} where id > ?`).pluck();
-  // Casting to blob hands over the stored bytes: better-sqlite3 would replace invalid UTF-8 in text.
+  // Casting makes numbers and blobs text too. better-sqlite3 turns bytes that are not UTF-8 into
+  // U+FFFD, so only a row showing U+FFFD has its bytes read again to tell the two apart.
   const rowStatement = sqlite.prepare(
-    `select id, cast(full_link as blob) as full_link, cast(title as blob) as title, cast(content as blob) as content
+    `select id, cast(full_link as text) as full_link, cast(title as text) as title, cast(content as text) as content
      from ${quoted} where id > ? order by id`,
   );
+  const bytesStatement = sqlite.prepare(
+    `select cast(full_link as blob) as full_link, cast(title as blob) as title, cast(content as blob) as content from ${quoted} where id = ?`,
+  );
+  const findInvalidUtf8Column = (raw: RawLegacyRow): LegacyTextColumn | undefined => {
+    if (!LEGACY_TEXT_COLUMNS.some((column) => raw[column]?.includes('\uFFFD'))) {
+      return undefined;
+    }
+    const bytes = bytesStatement.get(raw.id) as Record<LegacyTextColumn, Buffer | null>;
+    return LEGACY_TEXT_COLUMNS.find((column) => bytes[column] !== null && !isUtf8(bytes[column]));
+  };
 
   return {
     filePath,
@@ -114,7 +127,7 @@ function createSource(sqlite: Database.Database, filePath: string, table: string
     countRowsAfter: (legacyId) => countStatement.get(legacyId) as number,
     iterateRowsAfter: function* (legacyId) {
       for (const raw of rowStatement.iterate(legacyId) as IterableIterator<RawLegacyRow>) {
-        yield { id: raw.id, fullLink: raw.full_link, title: raw.title, content: raw.content };
+        yield { id: raw.id, fullLink: raw.full_link, title: raw.title, content: raw.content, invalidUtf8Column: findInvalidUtf8Column(raw) };
       }
     },
     close: () => sqlite.close(),

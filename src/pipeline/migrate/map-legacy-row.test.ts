@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 
 import { MAX_CONTENT_BYTES, MAX_TITLE_CHARS, MAX_URL_BYTES, mapLegacyRow, normalizeTitle, type LegacyRow } from './map-legacy-row.js';
 
-function row(fullLink: string | Buffer | null, title: string | Buffer | null = 'Accountant', content: string | Buffer | null = 'Duties...'): LegacyRow {
-  const toBytes = (value: string | Buffer | null) => (typeof value === 'string' ? Buffer.from(value, 'utf8') : value);
-  return { id: 7, fullLink: toBytes(fullLink), title: toBytes(title), content: toBytes(content) };
+function row(fullLink: string | null, title: string | null = 'Accountant', content: string | null = 'Duties...'): LegacyRow {
+  return { id: 7, fullLink, title, content };
 }
 
 function rejectReason(input: LegacyRow): string | undefined {
@@ -60,8 +59,8 @@ describe('mapLegacyRow', () => {
     expect(rejectReason(row('https://jobwebkenya.com/jobs/1', 'ok', 'x\0'))).toBe('nul_byte');
   });
 
-  it('rejects invalid UTF-8 and names the column', () => {
-    const result = mapLegacyRow(row('https://jobwebkenya.com/jobs/1', 'ok', Buffer.from([0x41, 0xc3, 0x28])));
+  it('rejects a row flagged as invalid UTF-8 and names the column', () => {
+    const result = mapLegacyRow({ ...row('https://jobwebkenya.com/jobs/1', 'ok', 'A\uFFFD('), invalidUtf8Column: 'content' });
 
     expect(result).toEqual({
       reject: { legacyId: 7, url: 'https://jobwebkenya.com/jobs/1', reason: 'invalid_utf8', detail: 'content is not valid UTF-8' },
@@ -71,6 +70,15 @@ describe('mapLegacyRow', () => {
   it('rejects content over the size cap and accepts content at it', () => {
     expect(rejectReason(row('https://jobwebkenya.com/jobs/1', 'ok', 'x'.repeat(MAX_CONTENT_BYTES + 1)))).toBe('content_too_large');
     expect(rejectReason(row('https://jobwebkenya.com/jobs/1', 'ok', 'x'.repeat(MAX_CONTENT_BYTES)))).toBeUndefined();
+  });
+
+  it('counts content size in UTF-8 bytes, not characters', () => {
+    const threeByteCharacters = '€'.repeat(Math.floor(MAX_CONTENT_BYTES / 3) + 1);
+    expect(rejectReason(row('https://jobwebkenya.com/jobs/1', 'ok', threeByteCharacters))).toBe('content_too_large');
+  });
+
+  it('keeps a genuine U+FFFD in valid text', () => {
+    expect(rejectReason(row('https://jobwebkenya.com/jobs/1', 'Caf\uFFFD', 'ok'))).toBeUndefined();
   });
 });
 

@@ -1,17 +1,21 @@
 /**
  * Turns one row of the legacy SQLite table into a posting for `job_post`, or into a reject with
- * a stable reason. Pure: bytes in, a posting or a reject out.
+ * a stable reason. Pure: a row in, a posting or a reject out.
  */
-import { isUtf8 } from 'node:buffer';
-
 import { canonicalizeUrl, sourceFromUrl, urlHash } from '../../lib/canonical-url.js';
 
-/** A legacy row as read from SQLite, text columns as raw bytes so that invalid UTF-8 can be seen. */
+export const LEGACY_TEXT_COLUMNS = ['full_link', 'title', 'content'] as const;
+
+export type LegacyTextColumn = (typeof LEGACY_TEXT_COLUMNS)[number];
+
+/** A legacy row as read from SQLite. */
 export interface LegacyRow {
   id: number;
-  fullLink: Buffer | null;
-  title: Buffer | null;
-  content: Buffer | null;
+  fullLink: string | null;
+  title: string | null;
+  content: string | null;
+  /** The first column whose stored bytes are not valid UTF-8; its text above has U+FFFD in their place. */
+  invalidUtf8Column?: LegacyTextColumn;
 }
 
 /** The columns of `job_post` a legacy row fills; the rest keep their defaults. */
@@ -52,39 +56,39 @@ export const MAX_TITLE_CHARS = 255;
 /** Content larger than this many UTF-8 bytes (1 MiB) is rejected: real postings average about 3.6 kB. */
 export const MAX_CONTENT_BYTES = 1024 * 1024;
 
-// A btree index entry of PostgreSQL holds at most about 2,700 bytes, so a longer URL would fail
+// A btree index entry of PostgreSQL can be at most about 2,700 bytes, so a longer URL would fail
 // the unique index on job_post.url and with it the whole batch. Browsers and servers commonly
 // stop at 2,048 characters, which no real posting URL reaches.
 export const MAX_URL_BYTES = 2048;
 
-const TEXT_FIELDS = ['fullLink', 'title', 'content'] as const;
-
-const FIELD_COLUMN: Record<(typeof TEXT_FIELDS)[number], string> = { fullLink: 'full_link', title: 'title', content: 'content' };
+// A UTF-16 code unit takes at most 3 bytes in UTF-8, so shorter content needs no byte count.
+const MAX_CONTENT_UNCOUNTED_LENGTH = Math.floor(MAX_CONTENT_BYTES / 3);
 
 /** Maps a legacy row to a posting, or to the first reason it must be rejected. */
 export function mapLegacyRow(row: LegacyRow): LegacyRowResult {
-  const urlText = row.fullLink === null ? null : row.fullLink.toString('utf8');
+  const urlText = row.fullLink;
   const reject = (reason: RejectReason, detail: string): LegacyRowResult => ({ reject: { legacyId: row.id, url: urlText, reason, detail } });
 
   if (urlText === null || urlText.trim() === '') {
     return reject('missing_url', 'full_link is null or empty');
   }
-
-  for (const field of TEXT_FIELDS) {
-    const bytes = row[field];
-    if (bytes === null) {
-      continue;
-    }
-    if (bytes.includes(0)) {
-      return reject('nul_byte', `${FIELD_COLUMN[field]} contains a NUL byte, which PostgreSQL text cannot store`);
-    }
-    if (!isUtf8(bytes)) {
-      return reject('invalid_utf8', `${FIELD_COLUMN[field]} is not valid UTF-8`);
-    }
+  if (row.invalidUtf8Column) {
+    return reject('invalid_utf8', `${row.invalidUtf8Column} is not valid UTF-8`);
   }
 
-  if (row.content !== null && row.content.length > MAX_CONTENT_BYTES) {
-    return reject('content_too_large', `content is ${row.content.length} bytes; the limit is ${MAX_CONTENT_BYTES}`);
+  const columns: Array<[LegacyTextColumn, string | null]> = [
+    ['full_link', urlText],
+    ['title', row.title],
+    ['content', row.content],
+  ];
+  const columnWithNul = columns.find(([, text]) => text?.includes('\0'));
+  if (columnWithNul) {
+    return reject('nul_byte', `${columnWithNul[0]} contains a NUL byte, which PostgreSQL text cannot store`);
+  }
+
+  const contentBytes = row.content !== null && row.content.length > MAX_CONTENT_UNCOUNTED_LENGTH ? Buffer.byteLength(row.content) : 0;
+  if (contentBytes > MAX_CONTENT_BYTES) {
+    return reject('content_too_large', `content is ${contentBytes} bytes; the limit is ${MAX_CONTENT_BYTES}`);
   }
 
   const canonical = canonicalizeHttpUrl(urlText);
@@ -95,7 +99,7 @@ export function mapLegacyRow(row: LegacyRow): LegacyRowResult {
     return reject('url_too_long', `canonical URL is ${Buffer.byteLength(canonical.url)} bytes; the limit is ${MAX_URL_BYTES}`);
   }
 
-  const title = normalizeTitle(row.title === null ? null : row.title.toString('utf8'));
+  const title = normalizeTitle(row.title);
   return {
     posting: {
       legacyId: row.id,
@@ -103,7 +107,7 @@ export function mapLegacyRow(row: LegacyRow): LegacyRowResult {
       url: canonical.url,
       urlHash: urlHash(canonical.url),
       titleRaw: title.text,
-      descriptionRaw: row.content === null ? null : row.content.toString('utf8'),
+      descriptionRaw: row.content,
     },
     isTitleTruncated: title.isTruncated,
   };

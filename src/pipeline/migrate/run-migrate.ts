@@ -1,13 +1,14 @@
 /**
- * The migrate stage: streams the legacy SQLite table into job_post in id order, batch by batch,
- * each batch committed together with its checkpoint, so that a killed run resumes where the last
- * commit left off and ends with exactly the same rows.
+ * The migrate stage: streams the legacy SQLite table into job_post in id order, batch by batch.
+ * Each batch commits together with its checkpoint, so a killed run resumes where the last commit
+ * left off and ends with exactly the same rows.
  */
 import path from 'node:path';
 
 import type { Store } from '../../db/client.js';
 import { deleteMigrationCheckpoint, findMigrationCheckpoint, markMigrationFinished } from '../../db/queries/migration-checkpoint.js';
 import { ErrorTally } from '../../lib/error-tally.js';
+import type { Logger } from '../../lib/log.js';
 import type { Context } from '../context.js';
 import type { StageReport, StageStatus } from '../run-report.js';
 import { createCopyBatchWriter } from './copy-batch-writer.js';
@@ -31,7 +32,7 @@ export interface MigrateDetails {
   lastLegacyId: number;
   rowsToRead: number;
   rejectsByReason: Record<string, number>;
-  /** Where rejects went; null when there were none or in a dry run. */
+  /** Path of the rejects file; null when there were no rejects or in a dry run. */
   rejectsFile: string | null;
   maxRejectRatio: number;
   rowsPerSecond: number;
@@ -67,7 +68,7 @@ export async function runMigrate(ctx: Context, options: MigrateOptions): Promise
     const rowsToRead = source.countRowsAfter(resumedAfterLegacyId);
     log.info('migration started', { from: source.filePath, table: source.table, resumedAfterLegacyId, rowsToRead, isDryRun: options.isDryRun });
 
-    const writer = await openWriter(ctx.store, source.sourceKey, options.isDryRun);
+    const writer = await openWriter(ctx.store, source.sourceKey, options.isDryRun, log);
     const rejectsFile = options.isDryRun ? null : openRejectsFile(options.rejectsPath);
     const tally = new ErrorTally();
     let result: { counts: MigrateCounts; lastLegacyId: number; isInterrupted: boolean };
@@ -137,7 +138,7 @@ async function migrateBatches(ctx: Context, source: LegacySource, loop: BatchLoo
 
       const current = batch;
       const upcoming = new LegacyBatch(rows, loop.batchSize, current);
-      // Rejects go to disk before the checkpoint moves past them, so a crash can repeat a line but never lose one.
+      // Rejects are written before the checkpoint moves past them, so a crash may repeat a line but cannot drop one.
       const outcome = await loop.writer.writeBatch(current, (known) => loop.rejectsFile?.append([...current.rejects, ...known.duplicates]), upcoming);
       if (current.rowsRead === 0) {
         break;
@@ -169,11 +170,11 @@ function addBatch(counts: MigrateCounts, tally: ErrorTally, batch: LegacyBatch, 
   counts.batches++;
 }
 
-async function openWriter(store: Store, sourceKey: string, isDryRun: boolean): Promise<PostingBatchWriter> {
+async function openWriter(store: Store, sourceKey: string, isDryRun: boolean, log: Logger): Promise<PostingBatchWriter> {
   if (isDryRun) {
     return createDryRunBatchWriter(store);
   }
-  return store.kind === 'postgres' ? createCopyBatchWriter(store, sourceKey) : createInsertBatchWriter(store, sourceKey);
+  return store.kind === 'postgres' ? createCopyBatchWriter(store, sourceKey, log) : createInsertBatchWriter(store, sourceKey);
 }
 
 function decideStatus(counts: MigrateCounts, isInterrupted: boolean, maxRejectRatio: number): StageStatus {
