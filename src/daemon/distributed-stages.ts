@@ -1,7 +1,7 @@
 /**
- * The scrape and process stages of a workflow run by a worker: instead of doing the work in
- * this process, they enqueue one pg-boss job per site or per batch, which every worker in the
- * cluster drains (this one included), and wait for all of them.
+ * The scrape and process stages of a workflow that a worker runs. Instead of doing the work in
+ * this process, they enqueue one pg-boss job per site or per batch and wait for all of them.
+ * Every worker in the cluster drains those queues, this one included.
  */
 import type PgBoss from 'pg-boss';
 
@@ -69,7 +69,7 @@ async function sendAll(boss: PgBoss, queue: string, payloads: readonly object[])
   return ids;
 }
 
-/** A failed or cancelled job becomes a failed part naming what it was doing. */
+/** Converts a job's output to a part report; a failed or cancelled job becomes a failed part naming its subject. */
 function toPartReport(stage: 'scrape' | 'process', job: FinishedJob<StageReport<object>>, subject: string): StageReport<object> {
   if (job.state === 'completed' && job.output && 'status' in job.output) {
     return job.output;

@@ -1,7 +1,7 @@
 /**
  * The pg-boss queues that `nextke daemon --worker` processes share. Each queue is created once
- * per database (creation is idempotent) with its retry policy; jobs that exhaust their retries
- * move to the dead-letter queue, where an operator can inspect them.
+ * per database with its retry policy, and creating it again changes nothing. Jobs that exhaust
+ * their retries move to the dead-letter queue, where an operator can inspect them.
  */
 import type PgBoss from 'pg-boss';
 

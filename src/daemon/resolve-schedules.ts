@@ -28,7 +28,7 @@ export type ScheduleFlags = Partial<Record<ScheduleName | 'timezone', string>>;
 export interface ScheduleConfig {
   cron: Record<ScheduleName, string>;
   timezone: string;
-  /** Where each value came from, for the start-up log line. */
+  /** The source of each value (flag, variable, file or default), for messages. */
   sources: Record<ScheduleName | 'timezone', string>;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The single-machine daemon: node-cron schedules for the daily workflow, the site health check
- * and the insights refresh, a heartbeat row with the next fire times, and a clean stop on
- * SIGINT/SIGTERM that lets the current run record itself interrupted and release the lock.
+ * and the insights refresh, plus a heartbeat row with the next fire times. On SIGINT/SIGTERM it
+ * stops cleanly, so the current run records itself interrupted and releases the lock.
  */
 import { once } from 'node:events';
 import os from 'node:os';
@@ -18,7 +18,7 @@ import type { WorkflowOptions } from '../workflow/workflow-options.js';
 import type { WorkflowRunReport } from '../workflow/workflow-run-report.js';
 import { SCHEDULE_NAMES, type ScheduleConfig, type ScheduleName } from './resolve-schedules.js';
 
-/** What the schedules run; injected so tests can use fakes. */
+/** The jobs behind the schedules, injected so that tests can use fakes. */
 export interface DaemonJobs {
   runWorkflow(ctx: Context, options: WorkflowOptions): Promise<WorkflowRunReport>;
   checkSites(ctx: Context): Promise<StageReport<object>>;

@@ -1,8 +1,8 @@
 /**
  * `nextke daemon --worker`: one of any number of processes, on any number of machines, that
  * share one PostgreSQL. pg-boss's cron enqueues each schedule once per tick for the whole
- * cluster; whichever worker takes the workflow job runs it under the workflow lock, and its
- * scrape and process stages fan out one job per site and per batch, which every worker drains.
+ * cluster. The worker that takes the workflow job runs it under the workflow lock. Its scrape
+ * and process stages fan out one job per site and per batch, which every worker drains.
  */
 import { once } from 'node:events';
 import os from 'node:os';

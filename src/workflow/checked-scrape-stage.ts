@@ -1,7 +1,7 @@
 /**
  * The workflow's scrape stage: a site check first, then a scrape of only the sites that passed
- * it. A site that is down is counted and named in the stage's details and makes the stage
- * partial (exit 3); it never stops the run, even when every site is down.
+ * it. A site that is down is counted and named in the stage's details, and it makes the stage
+ * partial (exit 3). It never stops the run, even when every site is down.
  */
 import type { Context } from '../pipeline/context.js';
 import type { StageReport } from '../pipeline/run-report.js';
@@ -10,7 +10,7 @@ import type { StageRunner } from './stage-registry.js';
 
 export interface SiteCheckResult {
   report: StageReport<object>;
-  /** Sites that answered the check, in sites.yaml order. */
+  /** Sites that passed the check, in sites.yaml order. */
   healthySiteIds: string[];
   /** Sites that failed it, each with the reason. */
   downSites: Array<{ siteId: string; reason: string }>;

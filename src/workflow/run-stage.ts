@@ -15,7 +15,7 @@ export interface StagePosition {
   total: number;
 }
 
-/** Runs and records one stage. Never throws for a stage failure; database errors propagate. */
+/** Runs and records one stage. A stage's own error becomes a failed result; errors writing the record propagate. */
 export async function runStage(ctx: Context, name: StageName, runner: StageRunner, input: StageInput, position: StagePosition): Promise<WorkflowStageResult> {
   const label = `[${position.index + 1}/${position.total}] ${name}`;
   const log = ctx.log.child({ runId: input.runId, stage: name });
@@ -36,8 +36,7 @@ export async function runStage(ctx: Context, name: StageName, runner: StageRunne
   });
 
   ctx.progress.stop(`${label} ${result.status} in ${formatSeconds(result.durationMs)}${formatCounts(result.counts)}`);
-  const level = result.status === 'failed' ? 'error' : result.status === 'partial' || result.status === 'interrupted' ? 'warn' : 'info';
-  log[level]('stage finished', { status: result.status, durationMs: Math.round(result.durationMs), ...result.counts, error: result.error ?? undefined });
+  log[logLevelOf(result.status)]('stage finished', { status: result.status, durationMs: Math.round(result.durationMs), ...result.counts, error: result.error ?? undefined });
   return result;
 }
 
@@ -94,6 +93,13 @@ function labelProgress(progress: ProgressReporter, prefix: string): ProgressRepo
     update: (update) => progress.update(update),
     stop: () => undefined,
   };
+}
+
+function logLevelOf(status: WorkflowStageResult['status']): 'error' | 'warn' | 'info' {
+  if (status === 'failed') {
+    return 'error';
+  }
+  return status === 'partial' || status === 'interrupted' ? 'warn' : 'info';
 }
 
 function formatSeconds(durationMs: number): string {

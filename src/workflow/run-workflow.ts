@@ -25,8 +25,8 @@ export async function planWorkflow(ctx: Context, options: WorkflowOptions): Prom
 }
 
 /**
- * Runs one workflow. Throws LockHeldError (exit 5) when another run holds the lock and
- * UsageError for a bad plan; a failing stage does not throw but ends the run with status
+ * Runs one workflow. Throws LockHeldError (exit 5) when another run holds the lock, and
+ * UsageError for a bad plan. A failing stage does not throw: it ends the run with status
  * `failed` and its exit code.
  */
 export async function runWorkflow(ctx: Context, options: WorkflowOptions, registry: StageRegistry): Promise<WorkflowRunReport> {

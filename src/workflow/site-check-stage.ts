@@ -5,6 +5,7 @@
 import { performance } from 'node:perf_hooks';
 
 import { ErrorTally } from '../lib/error-tally.js';
+import type { StageStatus } from '../pipeline/run-report.js';
 import { checkSites } from '../pipeline/scrape/check-sites.js';
 import { runScrape } from '../pipeline/scrape/run-scrape.js';
 import { DEFAULT_REFRESH_AFTER_DAYS } from '../pipeline/scrape/scrape-options.js';
@@ -22,11 +23,10 @@ export const checkSitesForWorkflow: CheckSites = async (ctx) => {
   }
 
   const healthySiteIds = checks.filter((check) => check.isHealthy).map((check) => check.site);
-  const status = checks.length === 0 ? 'skipped' : downSites.length === 0 ? 'succeeded' : healthySiteIds.length === 0 ? 'failed' : 'partial';
   return {
     report: {
       stage: 'scrape',
-      status,
+      status: decideCheckStatus(checks.length, healthySiteIds.length),
       counts: {},
       durationMs: performance.now() - startedAtMs,
       errorGroups: errors.top(),
@@ -37,6 +37,16 @@ export const checkSitesForWorkflow: CheckSites = async (ctx) => {
     downSites,
   };
 };
+
+function decideCheckStatus(siteCount: number, healthyCount: number): StageStatus {
+  if (siteCount === 0) {
+    return 'skipped';
+  }
+  if (healthyCount === siteCount) {
+    return 'succeeded';
+  }
+  return healthyCount === 0 ? 'failed' : 'partial';
+}
 
 /** Scrapes the given sites in this process. */
 export const scrapeSitesLocally: ScrapeSites = async (ctx, siteIds) => runScrape(ctx, { siteIds, refreshAfterDays: DEFAULT_REFRESH_AFTER_DAYS, isDryRun: false });

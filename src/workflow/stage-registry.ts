@@ -1,12 +1,12 @@
 /**
  * The stages a workflow can run, by name. Each entry adapts one stage's entry point to the
- * workflow's input, so the runner knows nothing about stage options and tests can plug in
+ * workflow's input, so the runner needs no stage options and tests can plug in
  * fake stages.
  */
 import type { Context } from '../pipeline/context.js';
 import type { StageName, StageReport } from '../pipeline/run-report.js';
 
-/** What the workflow passes to every stage; each stage reads the fields it needs. */
+/** The input the workflow passes to every stage; each stage reads the fields it needs. */
 export interface StageInput {
   runId: string;
   /** Legacy SQLite file for the migrate stage. */

@@ -1,8 +1,8 @@
 /**
- * One workflow at a time per database. On PostgreSQL a session-level advisory lock, held on a
- * dedicated connection for the whole run, decides; a process that dies loses its session and
- * so its lock. The embedded store is already single-process through its data-folder lockfile.
- * Within one process (the daemon runs several schedules) a flag keeps runs from overlapping.
+ * One workflow at a time per database. On PostgreSQL a session-level advisory lock decides. It
+ * is held on a dedicated connection for the whole run, so a process that dies loses its session
+ * and with it the lock. The embedded store is already single-process through its data-folder
+ * lockfile. Within one process, where the daemon runs several schedules, a flag keeps runs apart.
  */
 import os from 'node:os';
 

@@ -1,6 +1,6 @@
 /**
- * What one workflow run returns and records: the run's status and exit code, and one result per
- * planned stage. `--json` prints it as is.
+ * The record of one workflow run: its status and exit code, and one result per planned stage.
+ * `--json` prints it as is.
  */
 import type { ErrorGroup } from '../lib/error-tally.js';
 import type { StageName, StageStatus } from '../pipeline/run-report.js';
@@ -21,7 +21,7 @@ export interface WorkflowStageResult {
   status: StageStatus | 'pending';
   durationMs: number;
   counts: Record<string, number>;
-  /** Why the stage failed, was skipped or was partial; null when it succeeded. */
+  /** The reason the stage failed, was skipped or was partial; null when it succeeded. */
   error: string | null;
   errorGroups: ErrorGroup[];
   /** The exit code this stage's result alone would give: 0, 3, 4 or 130. */

@@ -131,7 +131,7 @@ if (TEST_DATABASE_URL) {
 
 for (const [kind, createStore] of STORE_FACTORIES) {
   describe(`nextke daemon stopped by SIGTERM [${kind}]`, () => {
-    it('exits 130, marks the run interrupted, frees the lock and resumes at the next start', { timeout: 300_000 }, async () => {
+    it('stops cleanly and resumes on restart', { timeout: 300_000 }, async () => {
       const store = await createStore();
       try {
         const env = { ...store.env, ...(await downBoardsEnv()) };
@@ -185,12 +185,12 @@ describe.skipIf(!TEST_DATABASE_URL)('nextke daemon --worker, three processes', (
     await dropDatabase(databaseUrl);
   });
 
-  it('scrapes each site once, processes each posting once and runs the daily job once', { timeout: 320_000 }, async () => {
+  it('shares the daily run without repeats', { timeout: 320_000 }, async () => {
     const env = { ...boards.env, DATABASE_URL: databaseUrl, WORKFLOW_BATCH_SIZE: '25' };
     expect((await runCli(['workflow', '--migrate-from', LEGACY_FILE, '--stages', 'migrate'], { env, cwd: tempFolder() })).exitCode).toBe(0);
 
     // A daily expression for a minute at least 45 s away, so that all three workers are up before
-    // it comes; pg-boss then enqueues the workflow job once, within that minute.
+    // it comes. pg-boss then enqueues the workflow job once, within that minute.
     const fireAt = new Date(Math.ceil((Date.now() + 45_000) / 60_000) * 60_000);
     const dailyCron = `${fireAt.getUTCMinutes()} ${fireAt.getUTCHours()} * * *`;
     const args = ['daemon', '--worker', '--poll-seconds', '1', '--timezone', 'UTC', '--workflow-cron', dailyCron, '--check-cron', FAR_AWAY, '--insights-cron', FAR_AWAY];

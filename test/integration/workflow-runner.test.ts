@@ -19,7 +19,7 @@ function report(stage: StageName, status: StageStatus, counts: Record<string, nu
   return { stage, status, counts, durationMs: 1, errorGroups: [], reason, details: {} };
 }
 
-/** A registry whose stages succeed and record the order they ran in, with overrides per stage. */
+/** Builds a registry whose stages succeed and record the order they ran in, with overrides per stage. */
 function fakeRegistry(calls: string[], overrides: Partial<Record<StageName, StageRunner>> = {}): StageRegistry {
   const registry: StageRegistry = {};
   for (const name of ['migrate', 'scrape', 'process', 'learn', 'optimize', 'insights'] as const) {
