@@ -12,6 +12,8 @@
  *    baseline child loads the same modules (through tsx) and opens the store without crawling,
  *    so the crawl's own share of the peak RSS can be read off.
  *
+ * `--parse-only` measures the parse rate and skips the crawls.
+ *
  * Parse rates are given per wall second and per CPU second (user + system of this process),
  * because on a shared machine the wall rate mostly measures the other processes. The load
  * average at the start is printed with the results.
@@ -54,12 +56,18 @@ if (process.argv[2] === '--crawl') {
 } else if (process.argv[2] === '--baseline') {
   await crawlInChild(true);
 } else {
-  await main();
+  await main(process.argv.includes('--parse-only'));
 }
 
-async function main(): Promise<void> {
+async function main(isParseOnly: boolean): Promise<void> {
   const loadAverage = os.loadavg()[0]?.toFixed(1);
   const parseRates = [measureParseRate(0), measureParseRate(80_000)];
+  console.log(`\nDetail pages parsed per second (one thread, node ${process.version}, ${os.cpus().length} CPUs, load average ${loadAverage} at start)`);
+  console.table(parseRates);
+  if (isParseOnly) {
+    return;
+  }
+
   const crawls: CrawlResult[] = [];
 
   const boards = await startBoardServers({ postingCount: POSTINGS_PER_BOARD });
@@ -81,8 +89,6 @@ async function main(): Promise<void> {
     await boards.close();
   }
 
-  console.log(`\nDetail pages parsed per second (one thread, node ${process.version}, ${os.cpus().length} CPUs, load average ${loadAverage} at start)`);
-  console.table(parseRates);
   console.log(`\nFull crawl: 4 local boards x ${POSTINGS_PER_BOARD} postings, rate limits off`);
   console.table(crawls);
 }

@@ -2,11 +2,12 @@
  * Builds a SiteAdapter from a site's sites.yaml entry, optionally with board code for markup that
  * selectors cannot express. A board with ordinary markup needs no code at all.
  */
-import * as cheerio from 'cheerio/slim';
+import type * as cheerio from 'cheerio/slim';
 
 import { detectBlock } from '../http/detect-block.js';
 import { ParseError } from '../lib/errors.js';
 import { extractPosting, type DetailHooks } from './extract/extract-posting.js';
+import { readPage } from './read-page.js';
 import { readListing, type ReadListingOptions } from './extract/read-listing.js';
 import type { SiteConfig } from './site-config.js';
 import type { DetailResult, ListingPage, SiteAdapter } from './types.js';
@@ -26,19 +27,19 @@ export function createConfiguredAdapter(site: SiteConfig, hooks: BoardHooks = {}
 
     parseListing(html: string, pageUrl: string): ListingPage {
       rejectChallengePage(html, pageUrl, site);
-      const $ = cheerio.load(html);
-      const page = readListing($, pageUrl, site.listing, { detailUrlPattern, refineCard: hooks.refineCard });
-      if (hooks.findNextPageUrl) {
-        return { ...page, nextPageUrl: hooks.findNextPageUrl($, pageUrl, page) };
-      }
-      return page;
+      return readPage(html, ($) => {
+        const page = readListing($, pageUrl, site.listing, { detailUrlPattern, refineCard: hooks.refineCard });
+        if (hooks.findNextPageUrl) {
+          return { ...page, nextPageUrl: hooks.findNextPageUrl($, pageUrl, page) };
+        }
+        return page;
+      });
     },
 
     parseDetail(html: string, url: string): DetailResult {
       const lowerCaseHtml = html.toLowerCase();
       rejectChallengePage(html, url, site, lowerCaseHtml);
-      const $ = cheerio.load(html);
-      return extractPosting($, lowerCaseHtml, url, site, hooks);
+      return readPage(html, ($) => extractPosting($, lowerCaseHtml, url, site, hooks));
     },
   };
 }

@@ -6,6 +6,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode } from 'domhandler';
 
 import { createConfiguredAdapter } from '../configured-adapter.js';
+import { findFirst } from '../extract/find-first.js';
 import type { PostingFields } from '../extract/posting-fields.js';
 import { cleanInline, nodesToText } from '../html-text.js';
 import type { SiteConfig } from '../site-config.js';
@@ -28,7 +29,7 @@ function readBoardFields($: CheerioAPI, container: Cheerio<AnyNode>): Partial<Po
 
   // QUIRK(brightermonday): the header's fact row lists location, job type and (optional) industry links in that order.
   const factLinks = container.find('div.flex-wrap.mt-3 a[rel~="nofollow"]').toArray().map((element) => cleanInline($(element).text()));
-  const salary = container.find('div.flex-wrap span.text-sm').first();
+  const salary = findFirst(container, 'div.flex-wrap span.text-sm');
   const postedAge = container
     .find('p')
     .filter((_index, element) => RELATIVE_AGE.test($(element).text().trim()))

@@ -12,6 +12,7 @@ import { parseJsonLdBlocks } from '../json-ld/parse-json-ld-blocks.js';
 import { readJobPosting } from '../json-ld/read-job-posting.js';
 import type { SiteConfig } from '../site-config.js';
 import type { DetailResult, ExtractionMethod, MissingPosting, RawPosting, SalaryAmount } from '../types.js';
+import { findFirst } from './find-first.js';
 import { emptyPostingFields, fillMissingFields, type PostingFields } from './posting-fields.js';
 import { readLabelledFields, readSelectorFields } from './read-configured-fields.js';
 import { readGenericFields } from './read-generic-fields.js';
@@ -39,7 +40,9 @@ export function extractPosting($: CheerioAPI, lowerCaseHtml: string, url: string
   }
 
   const fields = emptyPostingFields();
-  const jsonLdPosting = findJobPostings(parseJsonLdBlocks($).values)[0] ?? null;
+  // Pages without a JSON-LD script skip the whole-page query for one.
+  const jsonLdBlocks = lowerCaseHtml.includes('application/ld+json') ? parseJsonLdBlocks($).values : [];
+  const jsonLdPosting = findJobPostings(jsonLdBlocks)[0] ?? null;
   let titleMethod: ExtractionMethod | null = null;
 
   if (jsonLdPosting) {
@@ -47,7 +50,7 @@ export function extractPosting($: CheerioAPI, lowerCaseHtml: string, url: string
     titleMethod = fields.title ? 'json-ld' : null;
   }
 
-  const configuredContainer = site.detail.container ? $(site.detail.container).first() : null;
+  const configuredContainer = site.detail.container ? findFirst($.root(), site.detail.container) : null;
   const container: Cheerio<AnyNode> = configuredContainer && configuredContainer.length > 0 ? configuredContainer : $.root();
   // Board code is written for its markup and generic selectors are not, so board code fills fields first.
   fillMissingFields(fields, hooks.readBoardFields?.($, container, url) ?? {});
@@ -93,7 +96,7 @@ export function formatSalary(amount: SalaryAmount): string {
 
 /** Checks the title and heading for removal phrases, then the raw HTML for expiry phrases. */
 function detectMissingByPhrases($: CheerioAPI, lowerCaseHtml: string, url: string, site: SiteConfig): MissingPosting | null {
-  const heading = `${$('title').first().text()} ${$('h1').first().text()}`.toLowerCase();
+  const heading = `${findFirst($.root(), 'title').text()} ${findFirst($.root(), 'h1').text()}`.toLowerCase();
   const notFound = site.detail.notFoundPhrases.find((phrase) => heading.includes(phrase.toLowerCase()));
   if (notFound) {
     return { url, missing: 'not_found', reason: notFound };

@@ -4,13 +4,14 @@ import type { AnyNode, Element } from 'domhandler';
 
 import { cleanInline, nodesToText } from '../html-text.js';
 import type { DetailConfig, LabelledFieldName } from '../site-config.js';
+import { findFirst } from './find-first.js';
 import { emptyPostingFields, type PostingFields } from './posting-fields.js';
 import { resolveLink } from './resolve-url.js';
 
 /** Reads the selector-addressed fields inside `container`. */
 export function readSelectorFields($: CheerioAPI, container: Cheerio<AnyNode>, config: DetailConfig, pageUrl: string): PostingFields {
   const fields = emptyPostingFields();
-  const textAt = (selector: string | undefined) => (selector ? cleanInline(container.find(selector).first().text()) : null);
+  const textAt = (selector: string | undefined) => (selector ? cleanInline(findFirst(container, selector).text()) : null);
 
   fields.title = textAt(config.title);
   fields.organization = textAt(config.organization);
@@ -30,7 +31,7 @@ export function readSelectorFields($: CheerioAPI, container: Cheerio<AnyNode>, c
   fields.requirementsText = requirements.text;
 
   if (config.apply) {
-    fields.applyUrl = resolveLink(container.find(config.apply).first().attr('href'), pageUrl);
+    fields.applyUrl = resolveLink(findFirst(container, config.apply).attr('href'), pageUrl);
   }
   return fields;
 }
@@ -87,7 +88,7 @@ export function readBlock($: CheerioAPI, container: Cheerio<AnyNode>, selector: 
     return { html: null, text: null };
   }
 
-  const element = container.find(selector).first();
+  const element = findFirst(container, selector);
   if (element.length === 0) {
     return { html: null, text: null };
   }

@@ -3,9 +3,11 @@
  * heading, Open Graph tags, the main content, "Label: value" lines). A fifth board configured only
  * through sites.yaml relies on it for whatever its selectors do not cover.
  */
-import type { CheerioAPI } from 'cheerio';
+import type { Cheerio, CheerioAPI } from 'cheerio';
+import type { Element } from 'domhandler';
 
 import { cleanInline, nodesToText } from '../html-text.js';
+import { findFirst } from './find-first.js';
 import { emptyPostingFields, type PostingFields } from './posting-fields.js';
 
 /** Content containers tried in order for the description. */
@@ -41,21 +43,32 @@ export function readGenericFields($: CheerioAPI, found: PostingFields): PostingF
 
   if (found.title === null) {
     fields.title =
-      cleanInline($('h1').first().text()) ??
-      cleanInline($('meta[property="og:title"]').attr('content')) ??
-      titleWithoutSiteName($('title').first().text());
+      cleanInline(findFirst($.root(), 'h1').text()) ??
+      cleanInline(findFirst($.root(), 'meta[property="og:title"]').attr('content')) ??
+      titleWithoutSiteName(findFirst($.root(), 'title').text());
   }
 
   let text = found.descriptionText;
   if (text === null) {
-    const content = CONTENT_SELECTORS.map((selector) => $(selector).first()).find((element) => element.length > 0);
+    const content = findContent($);
     text = content ? nodesToText(content.contents().toArray()) : '';
-    fields.descriptionText = text === '' ? cleanInline($('meta[name="description"]').attr('content')) : text;
+    fields.descriptionText = text === '' ? cleanInline(findFirst($.root(), 'meta[name="description"]').attr('content')) : text;
     fields.descriptionHtml = content?.html()?.trim() || null;
   }
 
   readLabelledLines(text ?? '', fields);
   return fields;
+}
+
+/** Returns the first content container found, trying CONTENT_SELECTORS in order; undefined when none matches. */
+function findContent($: CheerioAPI): Cheerio<Element> | undefined {
+  for (const selector of CONTENT_SELECTORS) {
+    const element = findFirst($.root(), selector);
+    if (element.length > 0) {
+      return element;
+    }
+  }
+  return undefined;
 }
 
 /** Fills fields from "Label: value" lines of page text; the first line per field wins. */

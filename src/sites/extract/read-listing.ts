@@ -6,6 +6,7 @@ import { canonicalizeUrl } from '../../lib/canonical-url.js';
 import { cleanInline } from '../html-text.js';
 import type { ListingConfig } from '../site-config.js';
 import type { ListingCard, ListingPage } from '../types.js';
+import { findFirst } from './find-first.js';
 import { resolveLink } from './resolve-url.js';
 
 export interface ReadListingOptions {
@@ -33,7 +34,7 @@ export function readListing($: CheerioAPI, pageUrl: string, config: ListingConfi
     }
   });
 
-  const nextHref = config.nextLink ? $(config.nextLink).first().attr('href') : undefined;
+  const nextHref = config.nextLink ? findFirst($.root(), config.nextLink).attr('href') : undefined;
   const nextPageUrl = resolveLink(nextHref, pageUrl);
   return { postings, nextPageUrl: nextPageUrl === pageUrl ? null : nextPageUrl, isEmpty: postings.length === 0 };
 }

@@ -6,6 +6,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 
 import { createConfiguredAdapter } from '../configured-adapter.js';
+import { findFirst } from '../extract/find-first.js';
 import type { PostingFields } from '../extract/posting-fields.js';
 import { splitTitleAtOrganization } from '../extract/split-title.js';
 import { cleanInline, nodesToText } from '../html-text.js';
@@ -28,10 +29,10 @@ function refineCard(card: ListingCard, cardElement: Cheerio<Element>): ListingCa
 }
 
 function readBoardFields($: CheerioAPI, container: Cheerio<AnyNode>): Partial<PostingFields> {
-  const heading = container.find('h1.title').first().clone();
+  const heading = findFirst(container, 'h1.title').clone();
   heading.find('span.type').remove();
 
-  const content = container.find('div.section_content').first();
+  const content = findFirst(container, 'div.section_content');
   // The description runs to the end of the content, so "Method of Application" and the closing date stay in it.
   const description = readBetweenHeadings($, content, /^job description$/i, null);
   const closing = /closing date\s*:\s*([^\n]+)/i.exec(description.text ?? '');

@@ -7,6 +7,7 @@ import type { Cheerio, CheerioAPI } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 
 import { createConfiguredAdapter } from '../configured-adapter.js';
+import { findFirst } from '../extract/find-first.js';
 import type { PostingFields } from '../extract/posting-fields.js';
 import { splitTitleAtOrganization } from '../extract/split-title.js';
 import { cleanInline } from '../html-text.js';
@@ -28,19 +29,20 @@ function refineCard(card: ListingCard, cardElement: Cheerio<Element>): ListingCa
 }
 
 function readBoardFields($: CheerioAPI, container: Cheerio<AnyNode>): Partial<PostingFields> {
-  const organization = cleanInline($('li.job-industry a').first().text().replace(/^view jobs at\s+/i, ''));
+  const organization = cleanInline(findFirst($.root(), 'li.job-industry a').text().replace(/^view jobs at\s+/i, ''));
+  const dateRows = $('div.read-date-sec-li, #posted-date');
 
   return {
-    title: cleanInline(container.find('h2.mag-b span.subjob-title').first().text()) ?? cleanInline($('ul.read-h1 h1').first().text()),
+    title: cleanInline(findFirst(container, 'h2.mag-b span.subjob-title').text()) ?? cleanInline(findFirst($.root(), 'ul.read-h1 h1').text()),
     organization,
-    datePosted: readDateRow($, /^posted/i),
-    deadline: readDateRow($, /^deadline/i),
+    datePosted: readDateRow($, dateRows, /^posted/i),
+    deadline: readDateRow($, dateRows, /^deadline/i),
   };
 }
 
 /** Reads one `read-date-sec-li` row (`<b>Posted:</b> March 2, 2026`); "Not specified" reads as null. */
-function readDateRow($: CheerioAPI, label: RegExp): string | null {
-  const row = $('div.read-date-sec-li, #posted-date')
+function readDateRow($: CheerioAPI, dateRows: Cheerio<Element>, label: RegExp): string | null {
+  const row = dateRows
     .filter((_index, element) => label.test($(element).find('b').first().text().trim()))
     .first();
   if (row.length === 0) {
