@@ -59,6 +59,7 @@ function silenceCommanderErrors(command: Command): void {
 /** Runs the CLI with `argv` and sets the exit code. Never calls process.exit except on a second signal. */
 export async function main(argv: string[]): Promise<void> {
   applyColorChoice(detectTerminal());
+  exitQuietlyOnClosedStdout();
   const version = readVersion();
   const isJson = argv.includes('--json');
   const controller = installSignalHandlers();
@@ -74,6 +75,19 @@ export async function main(argv: string[]): Promise<void> {
     const reported = controller.signal.aborted && !(error instanceof InterruptedError) ? new InterruptedError() : error;
     process.exitCode = handleError(reported, { isJson, version, secrets: loadedSecrets });
   }
+}
+
+/**
+ * `nextke insights | head` closes stdout early. Writing on then raises EPIPE, which would crash
+ * with a stack trace; the reader has all it wanted, so exit with the code decided so far.
+ */
+function exitQuietlyOnClosedStdout(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') {
+      process.exit(process.exitCode ?? EXIT_CODE.ok);
+    }
+    throw error;
+  });
 }
 
 /**

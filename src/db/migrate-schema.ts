@@ -5,7 +5,7 @@
 import { Migrator, type Kysely, type MigrationProvider } from 'kysely';
 
 import { MIGRATIONS } from '../../migrations/index.js';
-import { MigrationError } from '../lib/errors.js';
+import { MigrationError, errorMessage } from '../lib/errors.js';
 import type { Database } from './schema.js';
 
 export interface SchemaState {
@@ -22,11 +22,21 @@ export async function ensureSchemaIsCurrent(db: Kysely<Database>): Promise<Schem
   const { error, results } = await migrator.migrateToLatest();
 
   const failed = results?.find((result) => result.status === 'Error');
-  if (error || failed) {
-    throw new MigrationError(`schema migration ${failed?.migrationName ?? '(unknown)'} failed (up)`, {
+  if (failed) {
+    throw new MigrationError(`schema migration ${failed.migrationName} failed (up): ${errorMessage(error)}`, {
       cause: error,
-      context: { migration: failed?.migrationName, direction: 'up' },
+      context: { migration: failed.migrationName, direction: 'up' },
       hint: 'the database was left at the last good migration; fix the cause shown and run the command again',
+    });
+  }
+
+  // An error with no failed migration comes before any migration ran: most often the database
+  // has a migration applied that this version of nextke does not know, or one out of order.
+  if (error) {
+    throw new MigrationError(`schema migrations could not start: ${errorMessage(error)}`, {
+      cause: error,
+      context: { direction: 'up' },
+      hint: 'the database was migrated by another version of nextke; use that version, or a fresh database or data folder',
     });
   }
 
