@@ -102,7 +102,10 @@ function ensureColumnsExist(sqlite: Database.Database, filePath: string, table: 
 function createSource(sqlite: Database.Database, filePath: string, table: string): LegacySource {
   // `table` was matched against sqlite_master and checked as an identifier, so quoting it is safe.
   const quoted = `"${table}"`;
-  const countStatement = sqlite.prepare(`select count(*) from ${quoted} where id > ?`).pluck();
+  // A plain count(*) walks the smallest index, while `where id > ?` walks the table itself and
+  // takes several times longer, so a run from the first row uses the plain count.
+  const countAllStatement = sqlite.prepare(`select count(*) from ${quoted}`).pluck();
+  const countAfterStatement = sqlite.prepare(`select count(*) from ${quoted} where id > ?`).pluck();
   // Casting makes numbers and blobs text too. better-sqlite3 turns bytes that are not UTF-8 into
   // U+FFFD, so only a row showing U+FFFD has its bytes read again to tell the two apart.
   const rowStatement = sqlite.prepare(
@@ -124,7 +127,7 @@ function createSource(sqlite: Database.Database, filePath: string, table: string
     filePath,
     table,
     sourceKey: `${filePath}#${table}`,
-    countRowsAfter: (legacyId) => countStatement.get(legacyId) as number,
+    countRowsAfter: (legacyId) => (legacyId <= 0 ? countAllStatement.get() : countAfterStatement.get(legacyId)) as number,
     iterateRowsAfter: function* (legacyId) {
       for (const raw of rowStatement.iterate(legacyId) as IterableIterator<RawLegacyRow>) {
         yield { id: raw.id, fullLink: raw.full_link, title: raw.title, content: raw.content, invalidUtf8Column: findInvalidUtf8Column(raw) };

@@ -121,9 +121,9 @@ function canonicalizeHttpUrl(text: string): { url: string } | { error: string } 
     return { error: 'full_link is not an absolute URL' };
   }
 
-  const scheme = new URL(url).protocol;
-  if (scheme !== 'http:' && scheme !== 'https:') {
-    return { error: `scheme ${scheme} is not http: or https:` };
+  // The canonical form starts with the scheme in lower case, so a prefix test is enough.
+  if (!url.startsWith('http://') && !url.startsWith('https://')) {
+    return { error: `scheme ${url.slice(0, url.indexOf(':') + 1)} is not http: or https:` };
   }
   return { url };
 }
