@@ -3,7 +3,10 @@
  * per database with its retry policy, and creating it again changes nothing. Jobs that exhaust
  * their retries move to the dead-letter queue, where an operator can inspect them.
  */
+import pg from 'pg';
 import type PgBoss from 'pg-boss';
+
+import { waitForAdvisoryLock, type AdvisoryLockKey } from '../db/queries/advisory-lock.js';
 
 export const JOB_QUEUES = {
   /** The scheduled daily workflow: pg-boss enqueues it once per cron tick for the whole cluster. */
@@ -31,12 +34,27 @@ const RETRY_POLICIES: Record<JobQueueName, Omit<PgBoss.Queue, 'name'>> = {
   'nextke-dead-letter': {},
 };
 
-/** Creates every queue that does not exist yet; the dead-letter queue first, since others name it. */
-export async function ensureJobQueues(boss: PgBoss): Promise<void> {
-  await boss.createQueue(JOB_QUEUES.deadLetter, { name: JOB_QUEUES.deadLetter });
-  for (const [name, policy] of Object.entries(RETRY_POLICIES)) {
-    if (name !== JOB_QUEUES.deadLetter) {
-      await boss.createQueue(name, { name, ...policy });
+/** 'nk' in ASCII, then 2 for queue creation: see AdvisoryLockKey. */
+const QUEUE_SETUP_LOCK_KEY: AdvisoryLockKey = { classId: 0x6e6b, objectId: 2 };
+
+/**
+ * Creates every queue that does not exist yet, the dead-letter queue first because the others
+ * name it. Workers starting together take turns under an advisory lock: pg-boss 10 creates a
+ * partition table per queue, and concurrent creations of the same queue deadlock in PostgreSQL.
+ */
+export async function ensureJobQueues(boss: PgBoss, connectionString: string): Promise<void> {
+  const client = new pg.Client({ connectionString, application_name: `nextke worker pid ${process.pid} queue setup` });
+  await client.connect();
+  try {
+    await waitForAdvisoryLock(client, QUEUE_SETUP_LOCK_KEY);
+    await boss.createQueue(JOB_QUEUES.deadLetter, { name: JOB_QUEUES.deadLetter });
+    for (const [name, policy] of Object.entries(RETRY_POLICIES)) {
+      if (name !== JOB_QUEUES.deadLetter) {
+        await boss.createQueue(name, { name, ...policy });
+      }
     }
+  } finally {
+    // Ending the session also releases the lock.
+    await client.end().catch(() => undefined);
   }
 }

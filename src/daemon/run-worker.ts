@@ -80,7 +80,7 @@ export async function runWorker(ctx: Context, options: WorkerOptions, jobs: Work
   });
   boss.on('error', (error) => log.error('pg-boss error', { error: errorMessage(error) }));
   await boss.start();
-  await ensureJobQueues(boss);
+  await ensureJobQueues(boss, database.url);
   await scheduleCluster(boss, options.schedules, log);
 
   const registry: StageRegistry = {

@@ -196,10 +196,11 @@ describe.skipIf(!TEST_DATABASE_URL)('nextke daemon --worker, three processes', (
     const args = ['daemon', '--worker', '--poll-seconds', '1', '--timezone', 'UTC', '--workflow-cron', dailyCron, '--check-cron', FAR_AWAY, '--insights-cron', FAR_AWAY];
     const workers = [0, 1, 2].map(() => startCli(args, { env, cwd: tempFolder() }));
     const results = workers.map((worker) => collectCliResult(worker, { timeoutMs: 290_000 }));
-    await Promise.all(workers.map((worker) => waitForStderr(worker, /worker started/)));
-    expect(Date.now()).toBeLessThan(fireAt.getTime());
 
     try {
+      await Promise.all(workers.map((worker) => waitForStderr(worker, /worker started/)));
+      expect(Date.now()).toBeLessThan(fireAt.getTime());
+
       let runs: Array<{ status: string }> = [];
       for (let attempt = 0; attempt < 150; attempt++) {
         runs = await query<{ status: string }>(databaseUrl, 'select status from workflow_run where trigger = $1', ['schedule']);

@@ -24,6 +24,11 @@ export async function tryAdvisoryLock(client: pg.ClientBase, key: AdvisoryLockKe
   return result.rows[0]?.is_locked === true;
 }
 
+/** Takes the lock for this session, waiting as long as another session holds it. */
+export async function waitForAdvisoryLock(client: pg.ClientBase, key: AdvisoryLockKey): Promise<void> {
+  await client.query('select pg_advisory_lock($1, $2)', [key.classId, key.objectId]);
+}
+
 /** Releases a lock this session holds. Returns false when it did not hold it. */
 export async function releaseAdvisoryLock(client: pg.ClientBase, key: AdvisoryLockKey): Promise<boolean> {
   const result = await client.query<{ is_released: boolean }>('select pg_advisory_unlock($1, $2) as is_released', [key.classId, key.objectId]);
