@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { estimateJaccard, lshBandKeys, minhashSignature, normalizeForShingles } from './duplicate-key.js';
+import { estimateJaccard, lshBandKeys, minhashSignature, minhashSignatureOfShingleText, normalizeForShingles } from './duplicate-key.js';
 
 const POSTING =
   'We are looking for an experienced accountant to manage the books of a growing retail chain in Nairobi. ' +
@@ -16,6 +16,20 @@ describe('normalizeForShingles', () => {
 describe('minhashSignature', () => {
   it('is deterministic', () => {
     expect(minhashSignature(POSTING)).toEqual(minhashSignature(POSTING));
+  });
+
+  it('keeps the values of signatures already stored', () => {
+    const text = 'We are looking for an experienced accountant to manage the books of a growing retail chain in Nairobi. The accountant will prepare monthly financial statements.';
+
+    const signature = minhashSignature(text);
+
+    expect([...signature.slice(0, 4)]).toEqual([395491975, 369742040, 1176172585, 16081015]);
+    expect(lshBandKeys(signature).slice(0, 2)).toEqual(['0:c26c1bec', '1:36573f13']);
+    expect([...minhashSignature('Short one').slice(0, 2)]).toEqual([764565376, 3708127640]);
+  });
+
+  it('equals the signature of the folded text', () => {
+    expect(minhashSignatureOfShingleText(normalizeForShingles(POSTING))).toEqual(minhashSignature(POSTING));
   });
 
   it('has bands times rows slots', () => {

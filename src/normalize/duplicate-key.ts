@@ -20,6 +20,7 @@ export const DEFAULT_MINHASH_OPTIONS: MinhashOptions = { bands: 16, rows: 8 };
 
 const SHINGLE_WORDS = 5;
 const EMPTY_SLOT = 0xffffffff;
+const SIGN_BIT = 0x80000000;
 
 /** Lower-cases, drops punctuation and collapses whitespace, so formatting differences do not change shingles. */
 export function normalizeForShingles(text: string): string {
@@ -34,20 +35,34 @@ export function normalizeLowerCaseForShingles(lowerCaseText: string): string {
 
 /** Computes a MinHash signature of `bands × rows` 32-bit values over the text's word 5-shingles. */
 export function minhashSignature(text: string, options: MinhashOptions = DEFAULT_MINHASH_OPTIONS): Uint32Array {
-  const size = options.bands * options.rows;
-  const xorSeeds = seedsFor(size, 0x9e3779b9);
-  const multipliers = seedsFor(size, 0x7f4a7c15);
-  const signature = new Uint32Array(size).fill(EMPTY_SLOT);
+  return minhashSignatureOfShingleText(normalizeForShingles(text), options);
+}
 
-  for (const shingleHash of shingleHashes(normalizeForShingles(text))) {
+/**
+ * Like minhashSignature, for text already in the normalizeForShingles form (the normalizer keeps
+ * it as `shingleText`), so a posting's text is folded once, not once per use.
+ */
+export function minhashSignatureOfShingleText(shingleText: string, options: MinhashOptions = DEFAULT_MINHASH_OPTIONS): Uint32Array {
+  const size = options.bands * options.rows;
+  const xorSeeds = new Int32Array(seedsFor(size, 0x9e3779b9).buffer);
+  const multipliers = new Int32Array(seedsFor(size, 0x7f4a7c15).buffer);
+  // The loop keeps each slot's minimum with its top bit flipped, as a signed 32-bit integer: signed
+  // order of the flipped values equals unsigned order of the values, and V8 keeps int32 arithmetic
+  // unboxed, where unsigned values above 2^31 would become doubles.
+  const flippedMinimums = new Int32Array(size).fill(EMPTY_SLOT ^ SIGN_BIT);
+
+  for (const shingleHash of shingleHashes(shingleText)) {
     // One well-mixed hash per shingle, then a cheap xor-multiply-shift permutation per slot.
     const mixed = mix32(shingleHash);
     for (let slot = 0; slot < size; slot += 1) {
-      let value = Math.imul((mixed ^ xorSeeds[slot]!) >>> 0, multipliers[slot]! | 1);
-      value = (value ^ (value >>> 15)) >>> 0;
-      if (value < signature[slot]!) signature[slot] = value;
+      const product = Math.imul(mixed ^ xorSeeds[slot]!, multipliers[slot]! | 1);
+      const flipped = product ^ (product >>> 15) ^ SIGN_BIT;
+      if (flipped < flippedMinimums[slot]!) flippedMinimums[slot] = flipped;
     }
   }
+
+  const signature = new Uint32Array(size);
+  for (let slot = 0; slot < size; slot += 1) signature[slot] = (flippedMinimums[slot]! ^ SIGN_BIT) >>> 0;
   return signature;
 }
 
@@ -73,21 +88,36 @@ export function estimateJaccard(a: Uint32Array, b: Uint32Array): number {
   return equal / size;
 }
 
+/**
+ * Hashes every run of SHINGLE_WORDS consecutive words. The normalized text has single spaces
+ * between words, so each shingle is a substring and is hashed in place, with the same value as
+ * hashing the joined words.
+ */
 function shingleHashes(normalized: string): Set<number> {
-  const words = normalized.length === 0 ? [] : normalized.split(' ');
   const hashes = new Set<number>();
-  if (words.length === 0) return hashes;
+  if (normalized.length === 0) return hashes;
+
+  // wordStarts[i] is the offset of word i; a sentinel one past the end closes the last word.
+  const wordStarts = [0];
+  for (let index = 0; index < normalized.length; index += 1) {
+    if (normalized.charCodeAt(index) === 32) wordStarts.push(index + 1);
+  }
+  const wordCount = wordStarts.length;
+  wordStarts.push(normalized.length + 1);
 
   // A text shorter than one shingle is its own single shingle.
-  const last = Math.max(0, words.length - SHINGLE_WORDS);
-  for (let start = 0; start <= last; start += 1) hashes.add(fnv1a(words.slice(start, start + SHINGLE_WORDS).join(' ')));
+  const last = Math.max(0, wordCount - SHINGLE_WORDS);
+  for (let start = 0; start <= last; start += 1) {
+    const end = wordStarts[Math.min(start + SHINGLE_WORDS, wordCount)]! - 1;
+    hashes.add(fnv1a(normalized, wordStarts[start]!, end));
+  }
   return hashes;
 }
 
-/** 32-bit FNV-1a over UTF-16 code units. */
-function fnv1a(text: string): number {
+/** 32-bit FNV-1a over the UTF-16 code units of `text` from `start` up to, not including, `end`. */
+function fnv1a(text: string, start: number, end: number): number {
   let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
+  for (let index = start; index < end; index += 1) {
     hash ^= text.charCodeAt(index);
     hash = Math.imul(hash, 0x01000193);
   }

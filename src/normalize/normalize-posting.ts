@@ -89,7 +89,10 @@ export interface NormalizedPosting {
   isJob: boolean;
   nonJobReason: string | null;
 
-  /** SHA-1 hex of the shingle-normalized description; equal for texts that differ only in case, spacing or punctuation. */
+  /** The description in normalizeForShingles form: lower case, letters and digits, single spaces. */
+  shingleText: string;
+
+  /** SHA-1 hex of `shingleText`; equal for texts that differ only in case, spacing or punctuation. */
   contentHash: string;
 
   /** Normalizers that threw on this input; their fields hold the empty value. */
@@ -159,6 +162,7 @@ export function normalizePosting(input: PostingInput): NormalizedPosting {
         extractSkills(requirementsText === null ? posting.text : description, { extraSkills: input.extraSkills, requirementsText }),
       );
 
+  const shingleText = foldForShingles(description, requirementsText === null ? posting.lower : null);
   const isTitled = verdict.isJob && !normalizedTitle.isMultiPosition;
   const qualityScore = scoreQuality({
     title,
@@ -196,15 +200,15 @@ export function normalizePosting(input: PostingInput): NormalizedPosting {
     qualityScore,
     isJob: verdict.isJob,
     nonJobReason: verdict.reason,
-    contentHash: hashContent(description, requirementsText === null ? posting.lower : null),
+    shingleText,
+    contentHash: createHash('sha1').update(shingleText).digest('hex'),
     warnings: [...new Set(warnings)],
   };
 }
 
-/** SHA-1 of the shingle form of the description; `lowerCaseDescription` skips lower-casing it again. */
-function hashContent(description: string, lowerCaseDescription: string | null): string {
-  const folded = lowerCaseDescription === null ? normalizeForShingles(description) : normalizeLowerCaseForShingles(lowerCaseDescription);
-  return createHash('sha1').update(folded).digest('hex');
+/** Returns the shingle form of the description; `lowerCaseDescription` skips lower-casing it again. */
+function foldForShingles(description: string, lowerCaseDescription: string | null): string {
+  return lowerCaseDescription === null ? normalizeForShingles(description) : normalizeLowerCaseForShingles(lowerCaseDescription);
 }
 
 type Attempt = <T>(name: string, fallback: T, run: () => T) => T;

@@ -6,14 +6,14 @@ import { createHash } from 'node:crypto';
 
 import type { ProcessedPostingColumns } from '../../db/queries/processed-postings.js';
 import type { LocationRow, OrganizationRow, SkillRow, TitleNormRow } from '../../db/queries/reference-rows.js';
-import { lshBandKeys, minhashSignature, normalizeForShingles } from '../../normalize/duplicate-key.js';
+import { lshBandKeys, minhashSignatureOfShingleText, normalizeForShingles } from '../../normalize/duplicate-key.js';
 import type { NormalizedLocation } from '../../normalize/normalize-location.js';
 import type { NormalizedPosting } from '../../normalize/normalize-posting.js';
 import { SKILL_CATEGORIES } from '../../normalize/skill-taxonomy.js';
 import { salaryMonthlyKes } from './salary-monthly-kes.js';
 
-/** The normalized columns, without the ids of the reference rows (the save step resolves those). */
-export type PostingColumns = Omit<ProcessedPostingColumns, 'id' | 'orgId' | 'titleNormId' | 'locationId'>;
+/** The normalized columns, without the ids of the reference rows and the duplicate link (the save step resolves those). */
+export type PostingColumns = Omit<ProcessedPostingColumns, 'id' | 'orgId' | 'titleNormId' | 'locationId' | 'duplicateOf'>;
 
 export interface DedupeSignature {
   groupKey: string;
@@ -135,7 +135,7 @@ export function toLocationRow(location: NormalizedLocation, raw: string | null):
  * different groups. A posting without an organization is grouped with the others that have none.
  */
 function buildDedupeSignature(normalized: NormalizedPosting): DedupeSignature | null {
-  const shingleText = normalizeForShingles(normalized.description);
+  const { shingleText } = normalized;
   if (countWords(shingleText) < MIN_DEDUPE_WORDS) {
     return null;
   }
@@ -143,7 +143,7 @@ function buildDedupeSignature(normalized: NormalizedPosting): DedupeSignature | 
   const titleKey = normalized.titleCanonical ?? normalizeForShingles(normalized.title ?? '');
   const groupKey = `${normalized.organization?.nameKey ?? ''}|${titleKey}`;
   const groupHash = createHash('sha1').update(groupKey).digest('hex').slice(0, GROUP_HASH_HEX_CHARS);
-  const signature = minhashSignature(shingleText);
+  const signature = minhashSignatureOfShingleText(shingleText);
   return { groupKey, signature, bandKeys: lshBandKeys(signature).map((bandKey) => `${groupHash}:${bandKey}`) };
 }
 
