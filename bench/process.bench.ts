@@ -5,10 +5,14 @@
  *   - times one `nextke process` over every posting;
  *   - times two `nextke process` runs started together, and checks from processing_log that no
  *     posting was saved twice.
- * Wall time and peak RSS come from `/usr/bin/time -v`; the split between normalizer and
- * database time comes from the run's JSON report. Work files go to bench/.work/ (gitignored).
+ * Wall time, CPU time (user + system, worker threads included) and peak RSS come from
+ * `/usr/bin/time -v`; the split between normalizer and database time comes from the run's JSON
+ * report. The two overlap, because the next batch is normalized while the current one is saved.
+ * On a shared machine wall time mostly measures the other processes, so the load average is
+ * printed and postings per CPU second is the figure to compare. PostgreSQL's own CPU time is not
+ * counted. Work files go to bench/.work/ (gitignored).
  *
- *   npm run bench:process -- [--rows N] [--batch-size N]
+ *   npm run bench:process -- [--rows N] [--batch-size N] [--workers N]
  *
  * BENCH_DATABASE_URL sets the server (default postgres://postgres@127.0.0.1:5432/postgres); the
  * benchmark creates and drops its own databases there.
@@ -17,6 +21,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import os from 'node:os';
 import { parseArgs } from 'node:util';
 
 import pg from 'pg';
@@ -32,6 +37,7 @@ const BIN = path.join(ROOT, 'bin/nextke.js');
 
 interface TimedRun {
   seconds: number;
+  cpuSeconds: number;
   peakRssMb: number;
   report: { counts: Record<string, number>; details: { normalizeMs: number; databaseMs: number; postingsPerSecond: number } };
 }
@@ -41,15 +47,19 @@ interface Measurement {
   processed: number;
   seconds: number;
   postingsPerSecond: number;
+  cpuSeconds: number;
   peakRssMb: number;
   normalizeShare: number;
   savedTwice: number | null;
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { rows: { type: 'string', default: '102170' }, 'batch-size': { type: 'string', default: '1000' } } });
+  const { values } = parseArgs({
+    options: { rows: { type: 'string', default: '102170' }, 'batch-size': { type: 'string', default: '1000' }, workers: { type: 'string' } },
+  });
   const rows = Number(values.rows);
   const batchSize = values['batch-size'];
+  const processArgs = ['process', '--json', '--batch-size', batchSize, ...(values.workers === undefined ? [] : ['--workers', values.workers])];
   if (!existsSync(TIME_BIN)) {
     throw new Error(`${TIME_BIN} not found: install GNU time (apt-get install time) to measure peak RSS`);
   }
@@ -67,18 +77,20 @@ async function main(): Promise<void> {
 
     const single = await copyDatabase(template, `${template}_one`, copies);
     console.error('timing one process run');
-    const one = await runNextke(['process', '--json', '--batch-size', batchSize], databaseUrl(single));
+    const loadAtStart = formatLoadAverage();
+    const one = await runNextke(processArgs, databaseUrl(single));
 
     const shared = await copyDatabase(template, `${template}_two`, copies);
     console.error('timing two concurrent process runs');
     const startedMs = Date.now();
-    const two = await Promise.all([1, 2].map(() => runNextke(['process', '--json', '--batch-size', batchSize], databaseUrl(shared))));
+    const two = await Promise.all([1, 2].map(() => runNextke(processArgs, databaseUrl(shared))));
     const twoSeconds = (Date.now() - startedMs) / 1000;
+    const loadAtEnd = formatLoadAverage();
 
     printResults([
       toMeasurement('one run', [one], one.seconds, null),
       toMeasurement('two concurrent runs', two, twoSeconds, await countPostingsSavedTwice(databaseUrl(shared))),
-    ], batchSize);
+    ], processArgs.slice(2).join(' '), `${loadAtStart} at the start, ${loadAtEnd} at the end`);
   } finally {
     for (const name of [...copies, template]) {
       await runSql(SERVER_URL, `drop database if exists ${name} with (force)`);
@@ -95,6 +107,7 @@ function toMeasurement(label: string, runs: readonly TimedRun[], seconds: number
     processed,
     seconds,
     postingsPerSecond: Math.round(processed / seconds),
+    cpuSeconds: runs.reduce((sum, run) => sum + run.cpuSeconds, 0),
     peakRssMb: Math.max(...runs.map((run) => run.peakRssMb)),
     normalizeShare: normalizeMs / (normalizeMs + databaseMs),
     savedTwice,
@@ -157,7 +170,7 @@ function runNextke(args: string[], url: string): Promise<TimedRun> {
         reject(new Error(`nextke ${args.join(' ')} exited ${code}:\n${stderr.slice(-2000)}`));
         return;
       }
-      resolve({ seconds: parseElapsedSeconds(stderr), peakRssMb: parsePeakRssMb(stderr), report: args.includes('--json') ? JSON.parse(stdout) : { counts: {}, details: {} } });
+      resolve({ seconds: parseElapsedSeconds(stderr), cpuSeconds: parseCpuSeconds(stderr), peakRssMb: parsePeakRssMb(stderr), report: args.includes('--json') ? JSON.parse(stdout) : { counts: {}, details: {} } });
     });
   });
 }
@@ -170,6 +183,23 @@ function parseElapsedSeconds(timeOutput: string): number {
   return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3]);
 }
 
+function parseCpuSeconds(timeOutput: string): number {
+  const user = /User time \(seconds\): ([\d.]+)/.exec(timeOutput);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(timeOutput);
+  if (!user || !system) {
+    throw new Error(`no user or system time in /usr/bin/time output:\n${timeOutput.slice(-1000)}`);
+  }
+  return Number(user[1]) + Number(system[1]);
+}
+
+/** The 1-, 5- and 15-minute load averages, e.g. `8.1 / 9.0 / 9.7`. */
+function formatLoadAverage(): string {
+  return os
+    .loadavg()
+    .map((value) => value.toFixed(1))
+    .join(' / ');
+}
+
 function parsePeakRssMb(timeOutput: string): number {
   const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(timeOutput);
   if (!match) {
@@ -178,13 +208,14 @@ function parsePeakRssMb(timeOutput: string): number {
   return Number(match[1]) / 1024;
 }
 
-function printResults(results: readonly Measurement[], batchSize: string): void {
-  console.log(`nextke process, batch size ${batchSize}, PostgreSQL at ${new URL(SERVER_URL).host}`);
-  console.log('| run | postings | seconds | postings/s | peak RSS (MB) | normalizer share | saved twice |');
-  console.log('|---|---|---|---|---|---|---|');
+function printResults(results: readonly Measurement[], flags: string, loadAverage: string): void {
+  console.log(`nextke process ${flags}, PostgreSQL at ${new URL(SERVER_URL).host}, ${os.availableParallelism()} CPUs, load average ${loadAverage}`);
+  console.log('| run | postings | seconds | postings/s | CPU s | postings/CPU s | peak RSS (MB) | normalizer share | saved twice |');
+  console.log('|---|---|---|---|---|---|---|---|---|');
   for (const result of results) {
+    const perCpuSecond = Math.round(result.processed / result.cpuSeconds);
     console.log(
-      `| ${result.label} | ${result.processed} | ${result.seconds.toFixed(1)} | ${result.postingsPerSecond} | ${result.peakRssMb.toFixed(0)} | ${(result.normalizeShare * 100).toFixed(0)}% | ${result.savedTwice ?? '-'} |`,
+      `| ${result.label} | ${result.processed} | ${result.seconds.toFixed(1)} | ${result.postingsPerSecond} | ${result.cpuSeconds.toFixed(1)} | ${perCpuSecond} | ${result.peakRssMb.toFixed(0)} | ${(result.normalizeShare * 100).toFixed(0)}% | ${result.savedTwice ?? '-'} |`,
     );
   }
 }

@@ -75,6 +75,12 @@ export const ENV_VARIABLES: readonly EnvVariableSpec[] = [
     defaultValue: '100',
   },
   {
+    name: 'NEXTKE_PROCESS_WORKERS',
+    description: 'worker threads that normalize postings in `nextke process`; 0 normalizes on the main thread',
+    acceptedForm: 'an integer from 0 to 64',
+    defaultValue: 'the number of CPUs (os.availableParallelism())',
+  },
+  {
     name: 'NEXTKE_SCHEDULE_WORKFLOW',
     description: 'cron expression of the daemon\'s daily workflow',
     acceptedForm: 'a cron expression of 5 fields, or 6 with seconds first',

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { z } from 'zod';
 
 import { EXIT_CODE } from '../../lib/errors.js';
+import { MAX_NORMALIZE_WORKERS } from '../../pipeline/process/resolve-worker-count.js';
 import { DEFAULT_LEASE_MS, runProcess, type ProcessDetails, type ProcessOptions } from '../../pipeline/process/run-process.js';
 import type { StageReport } from '../../pipeline/run-report.js';
 import { withContext } from '../command-context.js';
@@ -23,6 +24,7 @@ const processFlagsSchema = z.object({
   reprocess: z.boolean().optional(),
   site: z.string().min(1).optional(),
   leaseSeconds: z.coerce.number().int().min(10).max(86_400),
+  workers: z.coerce.number().int().min(0).max(MAX_NORMALIZE_WORKERS).optional(),
 });
 
 export function createProcessCommand(): Command {
@@ -33,6 +35,7 @@ export function createProcessCommand(): Command {
     .option('--reprocess', 'process every posting again, also those already processed (after a normalizer change)')
     .option('--site <name>', 'only postings of this source (board key such as myjobmag, or a domain)')
     .option('--lease-seconds <seconds>', 'how long a claim lasts before another run may take it over', String(DEFAULT_LEASE_MS / 1000))
+    .option('--workers <threads>', 'worker threads that normalize postings, 0 for the main thread (default NEXTKE_PROCESS_WORKERS, else the number of CPUs)')
     .addHelpText('after', PROCESS_HELP)
     .action(async (rawFlags: unknown, command: Command) => {
       const flags = processFlagsSchema.parse(rawFlags);
@@ -44,6 +47,7 @@ export function createProcessCommand(): Command {
           isReprocess: flags.reprocess ?? false,
           site: flags.site,
           leaseMs: flags.leaseSeconds * 1000,
+          workers: flags.workers,
         };
         const report = await runProcess(ctx, options);
 
@@ -73,6 +77,7 @@ function renderProcessReport(report: StageReport<ProcessDetails>): void {
       ['mean quality', details.meanQuality],
       ['seconds', details.seconds],
       ['postings/s', details.postingsPerSecond],
+      ['normalize workers', details.workers],
       ['normalize / database', `${(details.normalizeMs / 1000).toFixed(1)} s / ${(details.databaseMs / 1000).toFixed(1)} s`],
     ],
     'Processing',

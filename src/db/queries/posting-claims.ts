@@ -85,6 +85,25 @@ export async function releaseClaims(db: Kysely<Database>, workerId: string, ids:
   return Number(result.numUpdatedRows);
 }
 
+/**
+ * Locks the rows of the given postings that `workerId` still claims, until the transaction ends,
+ * and returns their ids. Run inside the save transaction: a claim locked here cannot be taken
+ * over before the batch is written.
+ */
+export async function lockHeldClaims(db: Kysely<Database>, workerId: string, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) {
+    return new Set();
+  }
+
+  const result = await sql<{ id: string }>`
+    select id from job_post
+    where id = any(${[...ids]}::bigint[]) and claimed_by = ${workerId}
+    order by id
+    for update
+  `.execute(db);
+  return new Set(result.rows.map((row) => String(row.id)));
+}
+
 /** Counts the postings a run would process: unprocessed ones, or with `processedBefore` also those processed earlier. */
 export async function countPostingsToProcess(
   db: Kysely<Database>,

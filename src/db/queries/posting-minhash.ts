@@ -122,10 +122,7 @@ export async function findSignatures(db: Kysely<Database>, jobIds: readonly stri
   }));
 }
 
-/**
- * Points each posting at its earliest duplicate (`duplicateOf` null for the earliest itself), and
- * repoints postings that pointed at a posting that is no longer the earliest of its group.
- */
+/** Points each posting at its earliest duplicate (`duplicateOf` null for the earliest itself); unchanged rows are left alone. */
 export async function linkDuplicates(db: Kysely<Database>, links: ReadonlyArray<{ jobId: string; duplicateOf: string | null }>): Promise<void> {
   if (links.length === 0) {
     return;
@@ -138,11 +135,18 @@ export async function linkDuplicates(db: Kysely<Database>, links: ReadonlyArray<
     from unnest(${ids}::bigint[], ${targets}::bigint[]) as v(id, duplicate_of)
     where j.id = v.id and j.duplicate_of is distinct from v.duplicate_of
   `.execute(db);
+}
 
+/**
+ * Repoints postings that point at a posting which itself now points at an earlier one, so every
+ * link goes straight to the earliest copy. Run after the links themselves are written.
+ */
+export async function repointDuplicateLinks(db: Kysely<Database>, links: ReadonlyArray<{ jobId: string; duplicateOf: string | null }>): Promise<void> {
   const moved = links.filter((link) => link.duplicateOf !== null);
   if (moved.length === 0) {
     return;
   }
+
   await sql`
     update job_post as j set duplicate_of = v.duplicate_of
     from unnest(${moved.map((link) => link.jobId)}::bigint[], ${moved.map((link) => link.duplicateOf)}::bigint[]) as v(id, duplicate_of)

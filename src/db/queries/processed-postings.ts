@@ -30,12 +30,15 @@ export interface ProcessedPostingColumns {
   qualityScore: number;
   contentHash: string | null;
   rejectReason: string | null;
+  /** The earliest copy of this posting's advert, or null when it is the earliest or has none. */
+  duplicateOf: string | null;
 }
 
 /**
- * Writes each posting's normalized columns, sets `processed_at`, clears `duplicate_of` (the dedupe
- * step sets it again) and ends the claim, but only for postings `workerId` still holds: a worker
- * whose lease expired and was taken over writes nothing. Returns the ids written.
+ * Writes each posting's normalized columns and duplicate link, sets `processed_at` and ends the
+ * claim, but only for postings `workerId` still holds: a worker whose lease expired and was taken
+ * over writes nothing. One statement for the whole batch, so each posting gets one new row
+ * version. Returns the ids written.
  */
 export async function writeProcessedPostings(
   db: Kysely<Database>,
@@ -72,7 +75,7 @@ export async function writeProcessedPostings(
       quality_score = v.quality_score,
       content_hash = v.content_hash,
       reject_reason = v.reject_reason,
-      duplicate_of = null,
+      duplicate_of = v.duplicate_of,
       processed_at = now(),
       claimed_by = null,
       claimed_until = null
@@ -97,12 +100,13 @@ export async function writeProcessedPostings(
       ${column((p) => p.deadline)}::date[],
       ${column((p) => p.qualityScore)}::real[],
       ${column((p) => p.contentHash)}::text[],
-      ${column((p) => p.rejectReason)}::text[]
+      ${column((p) => p.rejectReason)}::text[],
+      ${column((p) => p.duplicateOf)}::bigint[]
     ) as v(
       id, org_id, title_norm_id, location_id, title_family, employment_type, seniority,
       salary_min, salary_max, currency, salary_period, salary_disclosed, salary_monthly_kes,
       education, qualifications, experience_years, date_posted, deadline, quality_score,
-      content_hash, reject_reason
+      content_hash, reject_reason, duplicate_of
     )
     where j.id = v.id and j.claimed_by = ${workerId}
     returning j.id

@@ -2,21 +2,24 @@
  * The `nextke process` stage: claims unprocessed postings in batches, extracts and normalizes
  * them, links near-duplicates and saves everything, one transaction per batch. Any number of runs
  * can work on one database at once: each claims its own batches under a lease, and a crashed
- * run's claims are taken over when the lease ends.
+ * run's claims are taken over when its lease ends. Normalizing runs on worker threads, and the
+ * next batch is claimed and normalized while the current one is saved.
  */
 import { performance } from 'node:perf_hooks';
 
 import { claimPostings, countPostingsToProcess, readDatabaseTime, releaseClaims, type ClaimedPosting } from '../../db/queries/posting-claims.js';
 import { findLatestRawPages } from '../../db/queries/raw-pages.js';
 import { ErrorTally } from '../../lib/error-tally.js';
+import { errorMessage } from '../../lib/errors.js';
 import type { Logger } from '../../lib/log.js';
 import type { Context } from '../context.js';
 import type { StageReport, StageStatus } from '../run-report.js';
-import { createAdapterLookup } from './adapter-lookup.js';
+import { createBatchNormalizer, type BatchNormalizer } from './batch-normalizer.js';
 import type { AdapterLookup } from './build-posting-input.js';
-import { loadLearnedHints, type LearnedHints } from './load-learned-hints.js';
-import { normalizeBatch } from './normalize-batch.js';
+import { loadLearnedHints } from './load-learned-hints.js';
+import type { NormalizedBatch } from './normalize-batch.js';
 import { ProcessTally, type ProcessSummary } from './process-tally.js';
+import { resolveWorkerCount } from './resolve-worker-count.js';
 import { saveWithRetry } from './save-with-retry.js';
 import { createWorkerId } from './worker-id.js';
 
@@ -29,47 +32,59 @@ export interface ProcessOptions {
   isReprocess?: boolean;
   /** Only postings of this source (board key or domain). */
   site?: string;
-  /** How long a claim lasts before another run may take it over, in ms; must exceed the time of one batch. */
+  /** How long a claim lasts before another run may take it over, in ms; must exceed the time of two batches. */
   leaseMs?: number;
   /** Defaults to `host:pid:random`. */
   workerId?: string;
-  /** Finds the adapter that re-extracts stored pages; defaults to the configured sites. */
+  /**
+   * Worker threads that normalize; 0 normalizes on the main thread. Defaults to
+   * NEXTKE_PROCESS_WORKERS, else the number of CPUs.
+   */
+  workers?: number;
+  /** Finds the adapter that re-extracts stored pages; defaults to the configured sites. A lookup given here runs on the main thread. */
   findAdapter?: AdapterLookup;
 }
 
-export type ProcessDetails = ProcessSummary & { workerId: string };
+export type ProcessDetails = ProcessSummary & { workerId: string; workers: number };
 
 /** Five minutes: a batch of thousands of postings is saved in seconds, so only a dead run loses its lease. */
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 
 /**
  * Processes postings until none is left, the limit is reached or `ctx.signal` aborts. An abort
- * lets the current batch finish and returns status `interrupted`. Idempotent: postings are
- * written with the same values every time, and a processed posting is taken again only with
- * `isReprocess`. A database error stops the run: the failed batch is rolled back, its claims
- * released, and the error thrown.
+ * lets the batch being saved finish, releases the claims of the batch prepared next and returns
+ * status `interrupted`. Idempotent: postings are written with the same values every time, and a
+ * processed posting is taken again only with `isReprocess`. A database or worker error stops the
+ * run: the failed batch is rolled back, the claims of every unsaved batch released, and the error
+ * thrown. The worker threads are stopped before it returns or throws.
  */
 export async function runProcess(ctx: Context, options: ProcessOptions): Promise<StageReport<ProcessDetails>> {
   const startedMs = performance.now();
   const workerId = options.workerId ?? createWorkerId();
   const log = ctx.log.child({ stage: 'process', workerId });
   const { db } = ctx.store;
+  const workers = options.findAdapter === undefined ? resolveWorkerCount(options.workers, ctx.config.env) : 0;
 
   const processedBefore = options.isReprocess ? await readDatabaseTime(db) : undefined;
   const available = await countPostingsToProcess(db, { source: options.site, processedBefore });
   const total = options.limit === undefined ? available : Math.min(available, options.limit);
   const hints = await loadLearnedHints(db);
-  const findAdapter = options.findAdapter ?? createAdapterLookup(ctx.config.scrape.sitesFile, log);
-  log.info('process started', { postings: total, batchSize: options.batchSize, isReprocess: options.isReprocess === true, site: options.site });
+  log.info('process started', { postings: total, batchSize: options.batchSize, workers, isReprocess: options.isReprocess === true, site: options.site });
 
-  const run: BatchLoop = { ctx, options, log, workerId, hints, findAdapter, processedBefore, tally: new ProcessTally(), errors: new ErrorTally() };
+  const normalizer = createBatchNormalizer({ workers, hints, sitesFile: ctx.config.scrape.sitesFile, findAdapter: options.findAdapter, log });
+  const run: BatchLoop = { ctx, options, log, workerId, normalizer, processedBefore, claimedCount: 0, tally: new ProcessTally(), errors: new ErrorTally() };
+  let isInterrupted: boolean;
   ctx.progress.start('processing postings', total);
-  const isInterrupted = await processBatches(run, total);
-  ctx.progress.stop();
+  try {
+    isInterrupted = await processBatches(run, total);
+  } finally {
+    ctx.progress.stop();
+    await normalizer.close();
+  }
 
   const summary = run.tally.summarize(performance.now() - startedMs);
   log.info('process finished', { ...summary, rejectedByReason: undefined, fieldsFilledPercent: undefined });
-  return buildReport(summary, workerId, run.errors, isInterrupted);
+  return buildReport(summary, { workerId, workers }, run.errors, isInterrupted);
 }
 
 interface BatchLoop {
@@ -77,36 +92,94 @@ interface BatchLoop {
   options: ProcessOptions;
   log: Logger;
   workerId: string;
-  hints: LearnedHints;
-  findAdapter: AdapterLookup;
+  normalizer: BatchNormalizer;
   processedBefore: Date | undefined;
+  /** Postings claimed so far, saved or not; checked against `options.limit`. */
+  claimedCount: number;
   tally: ProcessTally;
   errors: ErrorTally;
 }
 
-/** Claims and processes batches; returns true when the signal stopped the loop before the work ran out. */
+/** A claimed batch, normalized and ready to save. */
+interface PreparedBatch {
+  claimed: ClaimedPosting[];
+  normalized: NormalizedBatch;
+}
+
+/** The outcome of preparing a batch; never a rejected promise, so a failure waits until the loop reads it. */
+type Preparation = { batch: PreparedBatch | null } | { error: unknown };
+
+/**
+ * Saves batch after batch while the next one is claimed and normalized; returns true when the
+ * signal stopped the loop before the work ran out.
+ */
 async function processBatches(run: BatchLoop, total: number): Promise<boolean> {
-  let claimedCount = 0;
-  let afterId: string | undefined;
+  if (run.ctx.signal.aborted) {
+    return true;
+  }
 
-  for (;;) {
-    if (run.ctx.signal.aborted) {
-      return true;
-    }
-    const remaining = run.options.limit === undefined ? run.options.batchSize : Math.min(run.options.batchSize, run.options.limit - claimedCount);
-    if (remaining <= 0) {
-      return false;
-    }
+  let next: Promise<Preparation> | undefined = prepareBatch(run, undefined);
+  try {
+    for (;;) {
+      const preparation: Preparation = await next;
+      next = undefined;
+      if ('error' in preparation) {
+        throw preparation.error;
+      }
+      const current = preparation.batch;
+      if (current === null) {
+        return false;
+      }
+      if (run.ctx.signal.aborted) {
+        await releaseQuietly(run, current.claimed);
+        return true;
+      }
 
-    const claimed = await claimNextBatch(run, remaining, afterId);
+      next = prepareBatch(run, current.claimed.at(-1)?.id);
+      await saveBatch(run, current);
+      run.ctx.progress.update({ done: run.tally.processed, total, counts: run.tally.progressCounts() });
+    }
+  } finally {
+    // Only after an error: the batch prepared next is never saved, so its claims are released.
+    const pending = next === undefined ? undefined : await next;
+    if (pending !== undefined && 'batch' in pending && pending.batch !== null) {
+      await releaseQuietly(run, pending.batch.claimed);
+    }
+  }
+}
+
+/**
+ * Claims the next batch above `afterId` and normalizes it. Resolves with a null batch when the
+ * limit is reached or nothing is left to claim. On failure the batch's claims are released.
+ */
+async function prepareBatch(run: BatchLoop, afterId: string | undefined): Promise<Preparation> {
+  const limit = run.options.limit === undefined ? run.options.batchSize : Math.min(run.options.batchSize, run.options.limit - run.claimedCount);
+  if (limit <= 0) {
+    return { batch: null };
+  }
+
+  let claimed: ClaimedPosting[] = [];
+  try {
+    claimed = await claimNextBatch(run, limit, afterId);
     if (claimed.length === 0) {
-      return false;
+      return { batch: null };
     }
-    claimedCount += claimed.length;
-    afterId = claimed.at(-1)?.id;
+    run.claimedCount += claimed.length;
 
-    await processClaimedBatch(run, claimed);
-    run.ctx.progress.update({ done: run.tally.processed, total, counts: run.tally.progressCounts() });
+    let started = performance.now();
+    const pages = await findLatestRawPages(
+      run.ctx.store.db,
+      claimed.map((posting) => posting.id),
+    );
+    run.tally.databaseMs += performance.now() - started;
+
+    started = performance.now();
+    const normalized = await run.normalizer.normalize(claimed, pages);
+    run.tally.normalizeMs += performance.now() - started;
+    return { batch: { claimed, normalized } };
+  } catch (error) {
+    await releaseQuietly(run, claimed);
+    return { error };
   }
 }
 
@@ -135,36 +208,37 @@ async function claimNextBatch(run: BatchLoop, limit: number, afterId: string | u
   return claimed;
 }
 
-async function processClaimedBatch(run: BatchLoop, claimed: readonly ClaimedPosting[]): Promise<void> {
-  const { db } = run.ctx.store;
-  const ids = claimed.map((posting) => posting.id);
+/** Saves a prepared batch in one transaction; on failure releases its claims and throws. */
+async function saveBatch(run: BatchLoop, batch: PreparedBatch): Promise<void> {
+  const { claimed, normalized } = batch;
+  reportProblems(run, normalized);
 
+  const started = performance.now();
+  let result: Awaited<ReturnType<typeof saveWithRetry>>;
   try {
-    let started = performance.now();
-    const pages = await findLatestRawPages(db, ids);
-    run.tally.databaseMs += performance.now() - started;
-
-    started = performance.now();
-    const batch = normalizeBatch(claimed, pages, run.hints, run.findAdapter);
-    run.tally.normalizeMs += performance.now() - started;
-    reportProblems(run, batch);
-
-    started = performance.now();
-    const result = await saveWithRetry(db, run.workerId, batch.postings, run.log);
-    run.tally.databaseMs += performance.now() - started;
-
-    run.tally.addSaved(result.saved, result.duplicates);
-    run.tally.addLostClaims(claimed.length - result.saved.length);
-    if (result.saved.length < claimed.length) {
-      run.log.warn('claims taken over by another run', { lost: claimed.length - result.saved.length });
-    }
+    result = await saveWithRetry(run.ctx.store.db, run.workerId, normalized.postings, run.log);
   } catch (error) {
-    await releaseClaims(db, run.workerId, ids).catch((releaseError: unknown) => run.log.warn('claims not released', { error: String(releaseError) }));
+    await releaseQuietly(run, claimed);
     throw error;
+  }
+  run.tally.databaseMs += performance.now() - started;
+
+  run.tally.addSaved(result.saved, result.duplicates);
+  run.tally.addLostClaims(claimed.length - result.saved.length);
+  if (result.saved.length < claimed.length) {
+    run.log.warn('claims taken over by another run', { lost: claimed.length - result.saved.length });
   }
 }
 
-function reportProblems(run: BatchLoop, batch: ReturnType<typeof normalizeBatch>): void {
+/** Ends this run's claims on postings it will not save; a failure is logged, because the lease ends them anyway. */
+async function releaseQuietly(run: BatchLoop, claimed: readonly ClaimedPosting[]): Promise<void> {
+  const ids = claimed.map((posting) => posting.id);
+  await releaseClaims(run.ctx.store.db, run.workerId, ids).catch((error: unknown) =>
+    run.log.warn('claims not released', { postings: ids.length, error: errorMessage(error) }),
+  );
+}
+
+function reportProblems(run: BatchLoop, batch: NormalizedBatch): void {
   for (const warning of batch.warnings) {
     run.errors.add('reextraction_failed', warning.message);
     run.log.debug('re-extraction failed, stored text used', { jobId: warning.jobId, error: warning.message });
@@ -175,7 +249,7 @@ function reportProblems(run: BatchLoop, batch: ReturnType<typeof normalizeBatch>
   }
 }
 
-function buildReport(summary: ProcessSummary, workerId: string, errors: ErrorTally, isInterrupted: boolean): StageReport<ProcessDetails> {
+function buildReport(summary: ProcessSummary, identity: { workerId: string; workers: number }, errors: ErrorTally, isInterrupted: boolean): StageReport<ProcessDetails> {
   const failed = summary.rejectedByReason.processing_error ?? 0;
   // Any posting that failed in the code (not one the normalizers rejected) makes the run partial.
   let status: StageStatus = failed > 0 ? 'partial' : 'succeeded';
@@ -196,6 +270,6 @@ function buildReport(summary: ProcessSummary, workerId: string, errors: ErrorTal
     },
     durationMs: Math.round(summary.seconds * 1000),
     errorGroups: errors.top(),
-    details: { ...summary, workerId },
+    details: { ...summary, ...identity },
   };
 }
