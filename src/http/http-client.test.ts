@@ -131,6 +131,20 @@ describe('createHttpClient', () => {
     expect(fixture.requests.some((request) => request.path.startsWith('/jobs/search'))).toBe(false);
   });
 
+  it('reports an unreachable site by its network reason', async () => {
+    // A port that was just free: nothing listens there, so the connection is refused.
+    const fixture = await start();
+    const closedUrl = fixture.baseUrl;
+    await fixture.close();
+    server = undefined;
+    const { http } = client({ retry: { limit: 0, baseDelayMs: 1, maxDelayMs: 1, maxRetryAfterMs: 1 } });
+
+    const error = await fetchError(http.fetchPage(`${closedUrl}/jobs`));
+
+    expect(error.reason).toBe('connection_refused');
+    expect(error.message).toContain('robots.txt could not be fetched (connection_refused)');
+  });
+
   it('spaces requests by the robots Crawl-delay', async () => {
     const fixture = await start({ robotsTxt: 'User-agent: *\nDisallow: /jobs/search\nCrawl-delay: 2\n' });
     const { http } = client({ jobRpm: 6_000 });

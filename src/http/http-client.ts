@@ -239,9 +239,16 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
       }
     }
 
+    if (rules.origin === 'unavailable') {
+      // The site is unreachable (or its robots.txt is failing): report the network reason, not a robots rule.
+      const reason = rules.unavailableReason ?? 'robots_unavailable';
+      throw new FetchError(url, reason, `GET ${url} skipped: robots.txt could not be fetched (${reason})`, {
+        hint: 'Check that the site is reachable from this machine; nextke retries robots.txt on the next run.',
+      });
+    }
+
     if (!rules.isAllowed(url)) {
-      const why = rules.origin === 'unavailable' ? 'robots.txt could not be fetched' : 'robots.txt disallows it';
-      throw new FetchError(url, 'robots_disallowed', `GET ${url} skipped: ${why}`, {
+      throw new FetchError(url, 'robots_disallowed', `GET ${url} skipped: robots.txt disallows it`, {
         hint: 'Crawl listing paths that robots.txt allows, or fix the site\'s listing path in sites.yaml.',
       });
     }

@@ -70,6 +70,7 @@ describe('RobotsCache', () => {
     const rules = await cache.rulesFor('http://a.test/x');
 
     expect(rules.origin).toBe('unavailable');
+    expect(rules.unavailableReason).toBe('robots_unavailable');
     expect(logger.records.map((record) => record.event)).toContain('robots.txt fetch failed, disallowing the origin for this run');
   });
 });

@@ -26,6 +26,8 @@ export interface RobotsRules {
   crawlDelayMs: number | null;
   /** Why these rules apply: parsed from the file, no file, or the file could not be fetched. */
   origin: 'parsed' | 'missing' | 'unavailable';
+  /** For unavailable rules: the fetch failure reason (`dns_failure`, `connection_refused`, `http_503`...). */
+  unavailableReason?: string;
 }
 
 export interface RobotsResponse {
@@ -48,7 +50,9 @@ export function parseRobotsTxt(robotsUrl: string, text: string, userAgentToken: 
 
 const ALLOW_ALL: RobotsRules = { isAllowed: () => true, crawlDelayMs: null, origin: 'missing' };
 
-const DISALLOW_ALL: RobotsRules = { isAllowed: () => false, crawlDelayMs: null, origin: 'unavailable' };
+function disallowAll(unavailableReason: string): RobotsRules {
+  return { isAllowed: () => false, crawlDelayMs: null, origin: 'unavailable', unavailableReason };
+}
 
 /** Fetches and caches robots.txt per origin; concurrent callers share one fetch. */
 export class RobotsCache {
@@ -85,10 +89,12 @@ export class RobotsCache {
         return ALLOW_ALL;
       }
       this.logger.warn('robots.txt unavailable, disallowing the origin for this run', { origin, status: response.status });
-      return DISALLOW_ALL;
+      return disallowAll(response.status >= 500 ? 'http_5xx' : 'network');
     } catch (error) {
       this.logger.warn('robots.txt fetch failed, disallowing the origin for this run', { origin, error });
-      return DISALLOW_ALL;
+      // A FetchError carries the network reason; keep it so that the site check reports the real cause.
+      const reason = (error as { reason?: unknown }).reason;
+      return disallowAll(typeof reason === 'string' ? reason : 'robots_unavailable');
     }
   }
 }

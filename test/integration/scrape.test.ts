@@ -196,7 +196,8 @@ describeEachStore('runScrape', (getStore) => {
     const report = await runScrape(ctx, { siteIds: ['myjobmag'], refreshAfterDays: 7, isDryRun: false, baseUrlOverrides: { myjobmag: baseUrl }, retry: FAST_RETRY });
 
     expect(report.status).toBe('failed');
-    expect(report.details.sites[0]?.stopReason).toBe('robots_disallowed');
+    expect(report.details.sites[0]?.stopReason).toBe('fetch_failed');
+    expect(JSON.stringify(report.details.sites[0])).toContain('connection_refused');
   });
 });
 
