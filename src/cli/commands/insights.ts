@@ -5,6 +5,7 @@ import { REPORT_NAMES, type ReportName } from '../../pipeline/insights/report-na
 import { runInsights, type InsightsDetails } from '../../pipeline/insights/run-insights.js';
 import type { StageReport } from '../../pipeline/run-report.js';
 import { withContext } from '../command-context.js';
+import { isoDateSchema } from '../iso-date-schema.js';
 import { printJson, printKeyValues, printLine, printTable } from '../render.js';
 
 const INSIGHTS_HELP = `
@@ -17,15 +18,10 @@ latest posting) with the period of equal length just before it.
 Each run first recomputes metrics_daily for the dates of postings processed since the last run.
 `;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'expected a real calendar date as YYYY-MM-DD');
-
 const insightsFlagsSchema = z
   .object({
-    since: isoDate.optional(),
-    until: isoDate.optional(),
+    since: isoDateSchema.optional(),
+    until: isoDateSchema.optional(),
     family: z.string().min(1).optional(),
     county: z.string().min(1).optional(),
     csv: z.string().min(1).optional(),
