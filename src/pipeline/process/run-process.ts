@@ -2,8 +2,9 @@
  * The `nextke process` stage: claims unprocessed postings in batches, extracts and normalizes
  * them, links near-duplicates and saves everything, one transaction per batch. Any number of runs
  * can work on one database at once: each claims its own batches under a lease, and a crashed
- * run's claims are taken over when its lease ends. Normalizing runs on worker threads, and the
- * next batch is claimed and normalized while the current one is saved.
+ * run's claims are taken over when its lease ends, or at once by the next run on the same host.
+ * Normalizing runs on worker threads, and the next batch is claimed and normalized while the
+ * current one is saved.
  */
 import { performance } from 'node:perf_hooks';
 
@@ -19,6 +20,7 @@ import type { AdapterLookup } from './build-posting-input.js';
 import { loadLearnedHints } from './load-learned-hints.js';
 import type { NormalizedBatch } from './normalize-batch.js';
 import { ProcessTally, type ProcessSummary } from './process-tally.js';
+import { releaseDeadLocalClaims } from './release-dead-local-claims.js';
 import { resolveWorkerCount } from './resolve-worker-count.js';
 import { saveWithRetry } from './save-with-retry.js';
 import { createWorkerId } from './worker-id.js';
@@ -65,6 +67,7 @@ export async function runProcess(ctx: Context, options: ProcessOptions): Promise
   const { db } = ctx.store;
   const workers = options.findAdapter === undefined ? resolveWorkerCount(options.workers, ctx.config.env) : 0;
 
+  await releaseDeadLocalClaims(db, log);
   const processedBefore = options.isReprocess ? await readDatabaseTime(db) : undefined;
   const available = await countPostingsToProcess(db, { source: options.site, processedBefore });
   const total = options.limit === undefined ? available : Math.min(available, options.limit);
