@@ -56,6 +56,16 @@ describe('loadSites', () => {
     expectUsageError(() => parseSites(text, 'sites.yaml', { env: {} }), 'key "listing.path"', 'containing {page}');
   });
 
+  it('rejects an invalid selector', () => {
+    const text = FIFTH_BOARD.replace("card: 'div.vacancy'", "card: 'div[[[vacancy'");
+    expectUsageError(() => parseSites(text, 'sites.yaml', { env: {} }), 'site "kazi-board"', 'key "listing.card"', 'invalid CSS selector "div[[[vacancy"');
+  });
+
+  it('rejects an invalid nested selector', () => {
+    const text = FIFTH_BOARD.replace("label: 'dt'", "label: 'dt::before'");
+    expectUsageError(() => parseSites(text, 'sites.yaml', { env: {} }), 'key "detail.labels.label"', 'invalid CSS selector');
+  });
+
   it('rejects an unknown key', () => {
     const text = FIFTH_BOARD.replace('    baseUrl:', '    baseURL: x\n    baseUrl:');
     expectUsageError(() => parseSites(text, 'sites.yaml', { env: {} }), 'site "kazi-board"', 'baseURL');

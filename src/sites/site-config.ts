@@ -3,6 +3,7 @@
  * selectors as cheerio understands them; card and detail field selectors are matched inside the
  * card or the detail container.
  */
+import * as cheerio from 'cheerio/slim';
 import { z } from 'zod';
 
 /** Posting fields that a labelled row on a detail page can fill. */
@@ -21,7 +22,21 @@ export const LABELLED_FIELD_NAMES = [
 
 export type LabelledFieldName = (typeof LABELLED_FIELD_NAMES)[number];
 
-const selector = z.string().trim().min(1, 'expected a non-empty CSS selector');
+// Selecting on an empty document compiles the selector, so a syntax error surfaces at load
+// time, naming the key, instead of as a parse failure on the first fetched page.
+const emptyDocument = cheerio.load('');
+
+const selector = z
+  .string()
+  .trim()
+  .min(1, 'expected a non-empty CSS selector')
+  .superRefine((value, context) => {
+    try {
+      emptyDocument(value);
+    } catch (error) {
+      context.addIssue({ code: 'custom', message: `invalid CSS selector "${value}": ${(error as Error).message}` });
+    }
+  });
 
 const absoluteHttpUrl = z
   .string()
