@@ -17,7 +17,9 @@ export const ENV_VARIABLES: readonly EnvVariableSpec[] = [
   {
     name: 'DATABASE_URL',
     description: 'PostgreSQL connection string; absent, nextke uses the embedded store',
-    acceptedForm: 'postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE',
+    // Written without brackets: error output masks URL passwords, and a bracketed optional
+    // part such as `USER[:PASSWORD]@` would be masked into `USER[:***@`.
+    acceptedForm: 'postgres://USER:PASSWORD@HOST:PORT/DATABASE (password optional, port 5432 by default)',
     isSecret: true,
   },
   { name: 'POSTGRES_HOST', description: 'server host, used when DATABASE_URL is absent', acceptedForm: 'a host name or IP address' },

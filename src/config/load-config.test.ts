@@ -4,7 +4,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { UsageError } from '../lib/errors.js';
+import { redactSecrets, UsageError } from '../lib/errors.js';
 import { loadConfig } from './load-config.js';
 
 function tempFolder(dotEnv?: string): string {
@@ -89,7 +89,14 @@ describe('loadConfig', () => {
 
     expect(error.message).toBe('invalid DATABASE_URL: "mysql://root:***@h/db"');
     expect(error.message).not.toContain('topsecret');
-    expect(error.hint).toContain('postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE');
+    expect(error.hint).toContain('postgres://USER:PASSWORD@HOST:PORT/DATABASE');
+  });
+
+  it('keeps the DATABASE_URL form readable after masking', () => {
+    const error = captureUsageError(() => loadConfig({ env: { DATABASE_URL: 'garbage' }, cwd: tempFolder() }));
+    const hint = error.hint ?? '';
+
+    expect(redactSecrets(hint, [])).toBe(hint.replace('PASSWORD', '***'));
   });
 
   it('rejects a legacy table name that is not an identifier', () => {
