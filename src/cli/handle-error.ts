@@ -7,6 +7,7 @@ import { CommanderError } from 'commander';
 import { ZodError } from 'zod';
 
 import { EXIT_CODE, NextkeError, redactSecrets, type ExitCode } from '../lib/errors.js';
+import { formatOptionIssues } from './format-option-issues.js';
 
 export interface ErrorOutput {
   isJson: boolean;
@@ -40,8 +41,7 @@ function describeError(error: unknown, version: string): { message: string; hint
   }
 
   if (error instanceof ZodError) {
-    const lines = error.issues.map((issue) => `  - ${issue.path.join('.') || '(value)'}: ${issue.message}`);
-    return { message: `invalid options:\n${lines.join('\n')}`, exitCode: EXIT_CODE.usage, code: 'E_USAGE' };
+    return { message: formatOptionIssues(error), hint: 'run the command with --help for its flags', exitCode: EXIT_CODE.usage, code: 'E_USAGE' };
   }
 
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
