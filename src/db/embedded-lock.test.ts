@@ -5,7 +5,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
-import { LockHeldError } from '../lib/errors.js';
+import { LockHeldError, UsageError } from '../lib/errors.js';
 import { createMemoryLogger } from '../lib/log.js';
 import { acquireEmbeddedLock } from './embedded-lock.js';
 
@@ -20,6 +20,22 @@ function deadPid(): number {
 }
 
 describe('acquireEmbeddedLock', () => {
+  it('rejects a data folder that is a file', () => {
+    const filePath = path.join(tempDataDir(), 'not-a-folder');
+    writeFileSync(filePath, 'x');
+
+    let caught: unknown;
+    try {
+      acquireEmbeddedLock(filePath, createMemoryLogger(), 'status');
+    } catch (error) {
+      caught = error;
+    }
+
+    expect(caught).toBeInstanceOf(UsageError);
+    expect((caught as Error).message).toContain(filePath);
+    expect((caught as Error).message).toContain('EEXIST');
+  });
+
   it('writes the holder and removes the file on release', () => {
     const dataDir = tempDataDir();
     const lock = acquireEmbeddedLock(dataDir, createMemoryLogger(), 'status');

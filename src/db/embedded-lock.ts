@@ -7,7 +7,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 
 import os from 'node:os';
 import path from 'node:path';
 
-import { LockHeldError } from '../lib/errors.js';
+import { LockHeldError, UsageError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 
 export interface LockHolder {
@@ -26,7 +26,7 @@ const LOCK_FILE_NAME = 'nextke.lock';
 
 /** Takes the data folder's lockfile or throws LockHeldError naming the holder. */
 export function acquireEmbeddedLock(dataDir: string, log: Logger, command = process.argv.slice(2).join(' ')): EmbeddedLock {
-  mkdirSync(dataDir, { recursive: true });
+  createDataDir(dataDir);
   const lockPath = path.join(dataDir, LOCK_FILE_NAME);
   const holder: LockHolder = { pid: process.pid, host: os.hostname(), startedAt: new Date().toISOString(), command };
 
@@ -47,6 +47,18 @@ export function acquireEmbeddedLock(dataDir: string, log: Logger, command = proc
 
   const existing = readHolder(lockPath);
   throw lockHeldError(dataDir, existing ?? { pid: -1, host: 'unknown', startedAt: 'unknown', command: 'unknown' });
+}
+
+function createDataDir(dataDir: string): void {
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new UsageError(`embedded store folder ${dataDir} cannot be created (${code})`, {
+      context: { dataDir, code },
+      hint: 'set NEXTKE_DATA_DIR or --data-dir to a folder path nextke can create and write, not an existing file',
+    });
+  }
 }
 
 function tryCreateLockFile(lockPath: string, holder: LockHolder): boolean {
