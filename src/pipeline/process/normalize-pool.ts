@@ -1,7 +1,7 @@
 /**
  * Normalizes claimed batches on worker threads, so that normalizing, the CPU-bound part of
  * `nextke process`, uses every core while the main thread talks to the database. A batch is cut
- * into one contiguous chunk per worker and the results are joined in claim order.
+ * into contiguous chunks dealt to the workers in turn, and the results are joined in claim order.
  */
 import { Worker } from 'node:worker_threads';
 
@@ -18,6 +18,12 @@ import type { NormalizeReply, NormalizeTask, NormalizeWorkerSetup } from './norm
  * (measured with Node 20 on migrated postings).
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
+/**
+ * Postings per message. Small chunks keep the copies each message makes (the serialized postings
+ * and their stored pages on both sides) small, and still cost one round trip per 100 postings.
+ */
+const CHUNK_POSTINGS = 100;
 
 interface PendingTask {
   resolve: (reply: NormalizeReply) => void;
@@ -51,23 +57,32 @@ export class NormalizePool {
     return this.#workers.length;
   }
 
-  /** Normalizes one batch; the postings come back in claim order. Rejects with InternalError when a worker dies. */
-  async normalize(claimed: readonly ClaimedPosting[], pages: ReadonlyMap<string, LatestRawPage>): Promise<NormalizedBatch> {
+  /**
+   * Normalizes one batch; the postings come back in claim order. Rejects with InternalError when a
+   * worker dies. The postings and pages are copied to the workers before this returns, and the
+   * promise keeps no reference to them, so the caller can let go of a batch's text while it waits.
+   */
+  normalize(claimed: readonly ClaimedPosting[], pages: ReadonlyMap<string, LatestRawPage>): Promise<NormalizedBatch> {
     if (this.#failure) {
-      throw this.#failure;
+      return Promise.reject(this.#failure);
     }
     if (this.#isClosed) {
-      throw new InternalError('normalize pool used after close');
+      return Promise.reject(new InternalError('normalize pool used after close'));
     }
 
-    const chunkSize = Math.ceil(claimed.length / this.#workers.length);
+    // Equal chunks, so that the workers finish a batch at about the same time.
+    const chunkCount = Math.max(this.#workers.length, Math.ceil(claimed.length / CHUNK_POSTINGS));
+    const chunkSize = Math.ceil(claimed.length / chunkCount);
     const replies: Array<Promise<NormalizeReply>> = [];
     for (let index = 0; index * chunkSize < claimed.length; index++) {
       const postings = claimed.slice(index * chunkSize, (index + 1) * chunkSize);
       const chunkPages = postings.flatMap((posting) => pages.get(posting.id) ?? []);
-      replies.push(this.#send(this.#workers[index]!, postings, chunkPages));
+      replies.push(this.#send(this.#workers[index % this.#workers.length]!, postings, chunkPages));
     }
+    return this.#join(replies);
+  }
 
+  async #join(replies: ReadonlyArray<Promise<NormalizeReply>>): Promise<NormalizedBatch> {
     const batch: NormalizedBatch = { postings: [], warnings: [], errors: [] };
     for (const reply of await Promise.all(replies)) {
       batch.postings.push(...reply.batch.postings);

@@ -105,7 +105,8 @@ interface BatchLoop {
 
 /** A claimed batch, normalized and ready to save. */
 interface PreparedBatch {
-  claimed: ClaimedPosting[];
+  /** The claimed postings' ids, in claim order; their text is not kept once normalized. */
+  ids: string[];
   normalized: NormalizedBatch;
 }
 
@@ -134,11 +135,11 @@ async function processBatches(run: BatchLoop, total: number): Promise<boolean> {
         return false;
       }
       if (run.ctx.signal.aborted) {
-        await releaseQuietly(run, current.claimed);
+        await releaseQuietly(run, current.ids);
         return true;
       }
 
-      next = prepareBatch(run, current.claimed.at(-1)?.id);
+      next = prepareBatch(run, current.ids.at(-1));
       await saveBatch(run, current);
       run.ctx.progress.update({ done: run.tally.processed, total, counts: run.tally.progressCounts() });
     }
@@ -146,7 +147,7 @@ async function processBatches(run: BatchLoop, total: number): Promise<boolean> {
     // Only after an error: the batch prepared next is never saved, so its claims are released.
     const pending = next === undefined ? undefined : await next;
     if (pending !== undefined && 'batch' in pending && pending.batch !== null) {
-      await releaseQuietly(run, pending.batch.claimed);
+      await releaseQuietly(run, pending.batch.ids);
     }
   }
 }
@@ -161,29 +162,53 @@ async function prepareBatch(run: BatchLoop, afterId: string | undefined): Promis
     return { batch: null };
   }
 
-  let claimed: ClaimedPosting[] = [];
+  let ids: string[] = [];
   try {
-    claimed = await claimNextBatch(run, limit, afterId);
-    if (claimed.length === 0) {
+    const normalizing = await claimAndStartNormalizing(run, limit, afterId);
+    if (normalizing === null) {
       return { batch: null };
     }
-    run.claimedCount += claimed.length;
+    ids = normalizing.ids;
+    run.claimedCount += ids.length;
 
-    let started = performance.now();
-    const pages = await findLatestRawPages(
-      run.ctx.store.db,
-      claimed.map((posting) => posting.id),
-    );
-    run.tally.databaseMs += performance.now() - started;
-
-    started = performance.now();
-    const normalized = await run.normalizer.normalize(claimed, pages);
+    const started = performance.now();
+    const normalized = await normalizing.result;
     run.tally.normalizeMs += performance.now() - started;
-    return { batch: { claimed, normalized } };
+    return { batch: { ids, normalized } };
   } catch (error) {
-    await releaseQuietly(run, claimed);
+    await releaseQuietly(run, ids);
     return { error };
   }
+}
+
+/**
+ * Claims a batch, loads its stored pages and hands both to the normalizer. The claimed rows and
+ * pages go out of scope when this returns, so that a batch's text (pages run to 200 KB each) is
+ * not held on the main thread while the batch is normalized and saved. Returns null when nothing
+ * is left to claim.
+ */
+async function claimAndStartNormalizing(
+  run: BatchLoop,
+  limit: number,
+  afterId: string | undefined,
+): Promise<{ ids: string[]; result: Promise<NormalizedBatch> } | null> {
+  const claimed = await claimNextBatch(run, limit, afterId);
+  if (claimed.length === 0) {
+    return null;
+  }
+  const ids = claimed.map((posting) => posting.id);
+
+  const started = performance.now();
+  const pages = await findLatestRawPages(run.ctx.store.db, ids).catch(async (error: unknown) => {
+    await releaseQuietly(run, ids);
+    throw error;
+  });
+  run.tally.databaseMs += performance.now() - started;
+
+  const result = run.normalizer.normalize(claimed, pages);
+  // Observed here so that a failure while the caller is still suspended is not reported as unhandled.
+  result.catch(() => undefined);
+  return { ids, result };
 }
 
 /**
@@ -213,7 +238,7 @@ async function claimNextBatch(run: BatchLoop, limit: number, afterId: string | u
 
 /** Saves a prepared batch in one transaction; on failure releases its claims and throws. */
 async function saveBatch(run: BatchLoop, batch: PreparedBatch): Promise<void> {
-  const { claimed, normalized } = batch;
+  const { ids, normalized } = batch;
   reportProblems(run, normalized);
 
   const started = performance.now();
@@ -221,21 +246,20 @@ async function saveBatch(run: BatchLoop, batch: PreparedBatch): Promise<void> {
   try {
     result = await saveWithRetry(run.ctx.store.db, run.workerId, normalized.postings, run.log);
   } catch (error) {
-    await releaseQuietly(run, claimed);
+    await releaseQuietly(run, ids);
     throw error;
   }
   run.tally.databaseMs += performance.now() - started;
 
   run.tally.addSaved(result.saved, result.duplicates);
-  run.tally.addLostClaims(claimed.length - result.saved.length);
-  if (result.saved.length < claimed.length) {
-    run.log.warn('claims taken over by another run', { lost: claimed.length - result.saved.length });
+  run.tally.addLostClaims(ids.length - result.saved.length);
+  if (result.saved.length < ids.length) {
+    run.log.warn('claims taken over by another run', { lost: ids.length - result.saved.length });
   }
 }
 
 /** Ends this run's claims on postings it will not save; a failure is logged, because the lease ends them anyway. */
-async function releaseQuietly(run: BatchLoop, claimed: readonly ClaimedPosting[]): Promise<void> {
-  const ids = claimed.map((posting) => posting.id);
+async function releaseQuietly(run: BatchLoop, ids: readonly string[]): Promise<void> {
   await releaseClaims(run.ctx.store.db, run.workerId, ids).catch((error: unknown) =>
     run.log.warn('claims not released', { postings: ids.length, error: errorMessage(error) }),
   );
