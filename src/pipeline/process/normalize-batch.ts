@@ -5,6 +5,7 @@ import type { ClaimedPosting } from '../../db/queries/posting-claims.js';
 import type { LatestRawPage } from '../../db/queries/raw-pages.js';
 import { errorMessage } from '../../lib/errors.js';
 import { normalizePosting } from '../../normalize/normalize-posting.js';
+import { applyTitleClassifier } from './apply-title-classifier.js';
 import { buildPostingInput, type AdapterLookup } from './build-posting-input.js';
 import type { LearnedHints } from './load-learned-hints.js';
 import { toProcessedPosting, toRejectedPosting, type ProcessedPosting } from './to-processed-posting.js';
@@ -43,7 +44,8 @@ export function normalizeBatch(
       if (prepared.warning !== null) {
         warnings.push({ jobId: row.id, message: prepared.warning });
       }
-      postings.push(toProcessedPosting(identity, normalizePosting(prepared.input), prepared.locationRaw));
+      const normalized = applyTitleClassifier(normalizePosting(prepared.input), prepared.input.title, hints.titleClassifier);
+      postings.push(toProcessedPosting(identity, normalized, prepared.locationRaw));
     } catch (error) {
       errors.push({ jobId: row.id, message: errorMessage(error) });
       postings.push(toRejectedPosting(identity, PROCESSING_ERROR_REASON));
