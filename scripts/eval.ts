@@ -81,7 +81,8 @@ function predict(record: GoldRecord): GoldPrediction {
 }
 
 function renderTable(score: GoldScore): string {
-  const table = new Table({ head: ['field', 'accuracy'] });
+  // cli-table3 colours its borders and header by default; plain text keeps piped output and logs clean.
+  const table = new Table({ head: ['field', 'accuracy'], style: { head: [], border: [] } });
   for (const field of SCORED_FIELDS) table.push([field, score.accuracy[field].toFixed(3)]);
   table.push(['skills precision', score.skills.precision.toFixed(3)], ['skills recall', score.skills.recall.toFixed(3)]);
 
