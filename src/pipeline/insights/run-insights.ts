@@ -1,4 +1,4 @@
-import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { ReportFilter } from '../../db/queries/report-scope.js';
@@ -10,6 +10,7 @@ import type { ReportName } from './report-names.js';
 import { buildReportTables, type ReportTable } from './report-tables.js';
 import { summarizeInsights, type InsightsData } from './summarize-insights.js';
 import { writeCsvReports } from './write-csv-reports.js';
+import { writeReportFile } from './write-report-file.js';
 
 export interface InsightsOptions {
   reports: readonly ReportName[];
@@ -52,8 +53,7 @@ export async function runInsights(ctx: Context, options: InsightsOptions): Promi
   if (options.htmlPath !== undefined) {
     const rendered = await renderHtmlReport(data, tables);
     files.html = await resolveHtmlPath(options.htmlPath);
-    await mkdir(path.dirname(files.html), { recursive: true });
-    await writeFile(files.html, rendered.html, 'utf8');
+    await writeReportFile(files.html, rendered.html, '--html');
     chartCount = rendered.chartCount;
     ctx.log.info('html report written', { path: files.html, charts: chartCount });
   }

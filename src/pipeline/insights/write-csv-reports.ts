@@ -1,8 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import type { ReportName } from './report-names.js';
 import type { ReportTable, TableCell } from './report-tables.js';
+import { writeReportFile } from './write-report-file.js';
 
 /**
  * Writes one RFC 4180 CSV file per report into `dir` (created when missing), named
@@ -10,8 +10,6 @@ import type { ReportTable, TableCell } from './report-tables.js';
  * the tables' columns, empty where a table has no such column. Returns the paths written.
  */
 export async function writeCsvReports(dir: string, tables: readonly ReportTable[]): Promise<string[]> {
-  await mkdir(dir, { recursive: true });
-
   const byReport = new Map<ReportName, ReportTable[]>();
   for (const table of tables) {
     byReport.set(table.report, [...(byReport.get(table.report) ?? []), table]);
@@ -20,7 +18,7 @@ export async function writeCsvReports(dir: string, tables: readonly ReportTable[
   const written: string[] = [];
   for (const [report, reportTables] of byReport) {
     const filePath = path.join(dir, `${report}.csv`);
-    await writeFile(filePath, formatReportCsv(reportTables), 'utf8');
+    await writeReportFile(filePath, formatReportCsv(reportTables), '--csv');
     written.push(filePath);
   }
   return written;
