@@ -82,7 +82,8 @@ describe('nextke workflow with a site down', () => {
   it('prints the stage table without --json', { timeout: 180_000 }, async () => {
     const cwd = tempFolder();
     const env = { ...boards.env, NEXTKE_DATA_DIR: path.join(cwd, 'data') };
-    const result = await runCli(['workflow', '--stages', 'scrape,process'], { cwd, env });
+    // The trigger is explicit because it defaults to 'ci' when CI is set, as it is in CI runs.
+    const result = await runCli(['workflow', '--stages', 'scrape,process', '--trigger', 'manual'], { cwd, env });
 
     expect(result.exitCode).toBe(3);
     expect(result.stdout).toMatch(/Workflow run 1 \(manual\): partial, exit code 3/);
@@ -94,7 +95,7 @@ describe('nextke workflow with a site down', () => {
 
 /** Starts two workflows at once against the same database; returns both results. */
 async function startTwoRuns(env: Record<string, string>, cwd: string) {
-  const args = ['workflow', '--migrate-from', LEGACY_FILE, '--stages', 'migrate,process'];
+  const args = ['workflow', '--migrate-from', LEGACY_FILE, '--stages', 'migrate,process', '--trigger', 'manual'];
   const first = startCli(args, { cwd, env });
   const second = startCli(args, { cwd, env });
   return Promise.all([collectCliResult(first), collectCliResult(second)]);
