@@ -23,12 +23,15 @@ export async function tryLockLegacySource(client: pg.ClientBase, sourceKey: stri
     return null;
   }
 
+  // pg_locks shows each int4 half of a two-key advisory lock as an unsigned oid (objsubid 2), so
+  // a negative hash is masked to its unsigned 32-bit value before the cast, which would fail.
   const holder = await client.query<{ pid: number; application_name: string; client_addr: string | null; backend_start: Date }>(
     `select activity.pid, activity.application_name, activity.client_addr::text as client_addr, activity.backend_start
      from pg_locks as locks
      join pg_stat_activity as activity on activity.pid = locks.pid
      where locks.locktype = 'advisory' and locks.granted
-       and locks.classid = $1::bigint::oid and locks.objid = hashtext($2)::bigint::oid
+       and locks.classid = $1::bigint::oid and locks.objid = (hashtext($2)::bigint & 4294967295)::oid
+       and locks.objsubid = 2
      limit 1`,
     [MIGRATE_LOCK_NAMESPACE, sourceKey],
   );
