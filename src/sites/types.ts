@@ -40,9 +40,8 @@ export interface SalaryAmount {
 /** Extraction step that produced a posting's title. */
 export type ExtractionMethod = 'json-ld' | 'labelled' | 'generic';
 
-/** One posting as the page shows it. Text fields are trimmed raw text; normalisation happens later. */
-export interface RawPosting {
-  url: string;
+/** The fields a posting page supplies, whichever extraction step found them; absent ones are null. */
+export interface PostingFields {
   title: string | null;
   organization: string | null;
   location: string | null;
@@ -61,6 +60,11 @@ export interface RawPosting {
   requirementsHtml: string | null;
   applyUrl: string | null;
   industry: string | null;
+}
+
+/** One posting as the page shows it. Text fields are trimmed raw text; normalisation happens later. */
+export interface RawPosting extends PostingFields {
+  url: string;
   /** Titles of the separate positions when one page advertises several; empty for a single posting. */
   positionTitles: string[];
   /** The JobPosting JSON-LD node the page carried, with `@id` references resolved; null when none. */

@@ -1,27 +1,10 @@
 /** Maps a schema.org JobPosting node to posting fields, tolerating the shapes boards actually publish. */
 import { cleanInline, decodeEntities, htmlToText } from '../html-text.js';
-import type { SalaryAmount } from '../types.js';
+import type { PostingFields, SalaryAmount } from '../types.js';
 import { isJsonLdNode, type JsonLdNode } from './find-job-postings.js';
 
 /** The posting fields a JobPosting node can supply; absent ones are null. */
-export interface JobPostingFields {
-  title: string | null;
-  organization: string | null;
-  location: string | null;
-  employmentType: string | null;
-  salaryText: string | null;
-  salary: SalaryAmount | null;
-  education: string | null;
-  experience: string | null;
-  datePosted: string | null;
-  deadline: string | null;
-  descriptionText: string | null;
-  descriptionHtml: string | null;
-  requirementsText: string | null;
-  requirementsHtml: string | null;
-  applyUrl: string | null;
-  industry: string | null;
-}
+export type JobPostingFields = PostingFields;
 
 /** Reads the posting fields of one JobPosting node (references already resolved). */
 export function readJobPosting(node: JsonLdNode): JobPostingFields {
