@@ -17,7 +17,6 @@
  * BENCH_DATABASE_URL sets the server (default postgres://postgres@127.0.0.1:5432/postgres); the
  * benchmark creates and drops its own databases there.
  */
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -27,13 +26,13 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 
 import { buildLegacySample } from './lib/build-legacy-sample.js';
+import { runTimedNextke } from './lib/run-timed-nextke.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WORK_DIR = path.join(ROOT, 'bench/.work');
 const SEED_FILE = path.resolve(ROOT, '../shared/data/legacy-jobs.sqlite');
 const SERVER_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const TIME_BIN = '/usr/bin/time';
-const BIN = path.join(ROOT, 'bin/nextke.js');
 
 interface TimedRun {
   seconds: number;
@@ -154,42 +153,10 @@ async function runSql(url: string, text: string): Promise<void> {
 }
 
 /** Runs the compiled CLI under `/usr/bin/time -v` with DATABASE_URL set; parses its JSON report when it prints one. */
-function runNextke(args: string[], url: string): Promise<TimedRun> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(TIME_BIN, ['-v', process.execPath, BIN, '--quiet', ...args], {
-      env: { ...process.env, NO_COLOR: '1', DATABASE_URL: url },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== 0) {
-        reject(new Error(`nextke ${args.join(' ')} exited ${code}:\n${stderr.slice(-2000)}`));
-        return;
-      }
-      resolve({ seconds: parseElapsedSeconds(stderr), cpuSeconds: parseCpuSeconds(stderr), peakRssMb: parsePeakRssMb(stderr), report: args.includes('--json') ? JSON.parse(stdout) : { counts: {}, details: {} } });
-    });
-  });
-}
-
-function parseElapsedSeconds(timeOutput: string): number {
-  const match = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(timeOutput);
-  if (!match) {
-    throw new Error(`no wall clock time in /usr/bin/time output:\n${timeOutput.slice(-1000)}`);
-  }
-  return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3]);
-}
-
-function parseCpuSeconds(timeOutput: string): number {
-  const user = /User time \(seconds\): ([\d.]+)/.exec(timeOutput);
-  const system = /System time \(seconds\): ([\d.]+)/.exec(timeOutput);
-  if (!user || !system) {
-    throw new Error(`no user or system time in /usr/bin/time output:\n${timeOutput.slice(-1000)}`);
-  }
-  return Number(user[1]) + Number(system[1]);
+async function runNextke(args: string[], url: string): Promise<TimedRun> {
+  const run = await runTimedNextke(args, url);
+  const report = args.includes('--json') ? JSON.parse(run.stdout) : { counts: {}, details: {} };
+  return { seconds: run.seconds, cpuSeconds: run.cpuSeconds, peakRssMb: run.peakRssMb, report };
 }
 
 /** The 1-, 5- and 15-minute load averages, e.g. `8.1 / 9.0 / 9.7`. */
@@ -198,14 +165,6 @@ function formatLoadAverage(): string {
     .loadavg()
     .map((value) => value.toFixed(1))
     .join(' / ');
-}
-
-function parsePeakRssMb(timeOutput: string): number {
-  const match = /Maximum resident set size \(kbytes\): (\d+)/.exec(timeOutput);
-  if (!match) {
-    throw new Error(`no peak RSS in /usr/bin/time output:\n${timeOutput.slice(-1000)}`);
-  }
-  return Number(match[1]) / 1024;
 }
 
 function printResults(results: readonly Measurement[], flags: string, loadAverage: string): void {

@@ -17,3 +17,13 @@ export function parsePeakRssMb(timeOutput: string): number {
   }
   return Number(match[1]) / 1024;
 }
+
+/** Returns user plus system CPU seconds (worker threads included) from `/usr/bin/time -v` output. */
+export function parseCpuSeconds(timeOutput: string): number {
+  const user = /User time \(seconds\): ([\d.]+)/.exec(timeOutput);
+  const system = /System time \(seconds\): ([\d.]+)/.exec(timeOutput);
+  if (!user || !system) {
+    throw new Error(`no user or system time in /usr/bin/time output:\n${timeOutput.slice(-1000)}`);
+  }
+  return Number(user[1]) + Number(system[1]);
+}

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { parseElapsedSeconds, parsePeakRssMb } from '../time-output.js';
+import { parseCpuSeconds, parseElapsedSeconds, parsePeakRssMb } from '../time-output.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const TIME_BIN = '/usr/bin/time';
@@ -10,6 +10,8 @@ const BIN = path.join(ROOT, 'bin/nextke.js');
 
 export interface TimedNextkeRun {
   seconds: number;
+  /** User plus system time of the nextke process, worker threads included. */
+  cpuSeconds: number;
   peakRssMb: number;
   stdout: string;
 }
@@ -31,7 +33,7 @@ export function runTimedNextke(args: readonly string[], databaseUrl: string): Pr
         reject(new Error(`nextke ${args.join(' ')} exited ${code}:\n${stderr.slice(-2000)}`));
         return;
       }
-      resolve({ seconds: parseElapsedSeconds(stderr), peakRssMb: parsePeakRssMb(stderr), stdout });
+      resolve({ seconds: parseElapsedSeconds(stderr), cpuSeconds: parseCpuSeconds(stderr), peakRssMb: parsePeakRssMb(stderr), stdout });
     });
   });
 }
