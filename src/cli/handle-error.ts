@@ -1,6 +1,6 @@
 /**
  * Maps any thrown value to one stderr message and an exit code. Known errors print their
- * message and hint; anything else is a bug and asks for a report with the version.
+ * message and hint; anything else is a bug, and the message requests a report with the version.
  */
 import chalk from 'chalk';
 import { CommanderError } from 'commander';

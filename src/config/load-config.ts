@@ -55,7 +55,7 @@ export interface LoadConfigOptions {
   cwd?: string;
 }
 
-/** The folder nextke is installed in (holds the shipped sites.yaml and migrations). */
+/** The folder nextke is installed in (it contains the shipped sites.yaml and migrations). */
 export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;

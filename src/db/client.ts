@@ -33,7 +33,7 @@ export type StoreKind = 'postgres' | 'embedded';
 export interface Store {
   db: Kysely<Database>;
   kind: StoreKind;
-  /** Where the data is, with the password masked: safe to print. */
+  /** Location of the data, with the password masked: safe to print. */
   location: string;
   schema: SchemaState;
   /** The pg pool, for COPY and advisory locks; undefined on the embedded store. */
@@ -145,7 +145,7 @@ async function checkConnection(pool: pg.Pool, config: Extract<DatabaseConfig, { 
   }
 }
 
-/** Creates the configured database when the server says it does not exist (SQLSTATE 3D000). */
+/** Creates the configured database when the server reports that it does not exist (SQLSTATE 3D000). */
 async function ensureDatabaseExists(config: Extract<DatabaseConfig, { kind: 'postgres' }>, log: Logger): Promise<void> {
   const probe = new pg.Client({ connectionString: config.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   try {

@@ -1,6 +1,6 @@
 /**
  * The error hierarchy of nextke. Deep code throws these; only `src/cli/` turns them into
- * exit codes. Each class documents what the pipeline does when it sees one.
+ * exit codes. Each class documents what the pipeline does when it catches one.
  */
 
 /** Exit codes, set only by the CLI. */
@@ -112,7 +112,7 @@ export class InterruptedError extends NextkeError {
   }
 }
 
-/** A broken invariant: a bug in nextke. The CLI asks for a report with the version. */
+/** A broken invariant: a bug in nextke. The CLI requests a bug report with the version. */
 export class InternalError extends NextkeError {
   constructor(message: string, options: NextkeErrorOptions = {}) {
     super('E_INTERNAL', EXIT_CODE.internal, message, options);
