@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { estimateJaccard, lshBandKeys, minhashSignature, minhashSignatureOfShingleText, normalizeForShingles } from './duplicate-key.js';
+import { estimateJaccard, lshBandKeys, minhashSignature, minhashSignatureOfShingleText, normalizeForShingles, scalarMinhashSignatureOfShingleText } from './duplicate-key.js';
+import { MinhashKernel } from './minhash-kernel.js';
 
 const POSTING =
   'We are looking for an experienced accountant to manage the books of a growing retail chain in Nairobi. ' +
@@ -50,6 +51,46 @@ describe('minhashSignature', () => {
     const other = 'Security guards needed for a warehouse in Mombasa; night shifts, KCSE certificate and good conduct required.';
 
     expect(estimateJaccard(minhashSignature(POSTING), minhashSignature(other))).toBeLessThan(0.1);
+  });
+});
+
+describe('MinHash SIMD kernel', () => {
+  /** Deterministic pseudo-random words, so a failure can be replayed. */
+  function randomText(words: number, seed: number): string {
+    let state = seed;
+    const next = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state;
+    };
+    return Array.from({ length: words }, () => (next() % 5000).toString(36)).join(' ');
+  }
+
+  it.each([0, 1, 4, 5, 6, 40, 700])('equals the scalar loop on %i words', (words) => {
+    const text = normalizeForShingles(randomText(words, words + 7));
+
+    expect(minhashSignatureOfShingleText(text)).toEqual(scalarMinhashSignatureOfShingleText(text));
+  });
+
+  it('equals the scalar loop at other sizes', () => {
+    const text = normalizeForShingles(POSTING);
+    const options = { bands: 5, rows: 4 };
+
+    expect(minhashSignatureOfShingleText(text, options)).toEqual(scalarMinhashSignatureOfShingleText(text, options));
+  });
+
+  it('grows its memory for a long text', () => {
+    // 60,000 shingles take 240 kB, more than the first 64 KiB page of the kernel's memory.
+    const text = normalizeForShingles(randomText(60_000, 3));
+
+    expect(minhashSignatureOfShingleText(text)).toEqual(scalarMinhashSignatureOfShingleText(text));
+  });
+
+  it('gives all-empty slots for an empty text', () => {
+    expect([...minhashSignatureOfShingleText('')]).toEqual(new Array(128).fill(0xffffffff));
+  });
+
+  it('rejects a slot count not a multiple of 4', () => {
+    expect(() => new MinhashKernel(new Int32Array(6), new Int32Array(6))).toThrow(/multiple of 4 slots, got 6/);
   });
 });
 
