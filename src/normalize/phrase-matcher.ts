@@ -77,13 +77,18 @@ export function compilePhraseMatcher(entries: readonly PhraseEntry[]): PhraseMat
   for (const list of byFirstToken.values()) list.sort((a, b) => b.exactTokens.length - a.exactTokens.length);
   const firstTokenFilter = buildFirstTokenFilter(byFirstToken.keys());
 
-  const findCandidates = (folded: string): CompiledEntry[] | undefined => {
-    const length = folded.length;
-    let candidates = firstTokenFilter[filterSlot(folded, length)] === 1 ? byFirstToken.get(folded) : undefined;
+  // The filter is read from the token's character codes, so a word that starts no phrase never
+  // has its folded text built.
+  const findCandidates = (token: Token): CompiledEntry[] | undefined => {
+    const length = token.foldedLength;
+    const slotBase = filterSlotBase(token.foldedCodeAt(0), token.foldedCodeAt(1));
+    let candidates = firstTokenFilter[(slotBase + length) & FILTER_MASK] === 1 ? byFirstToken.get(token.folded) : undefined;
 
     // singular() shortens a plural by one or two letters and keeps its first two.
-    const mayBePlural = endsWithS(folded) && (firstTokenFilter[filterSlot(folded, length - 1)] === 1 || firstTokenFilter[filterSlot(folded, length - 2)] === 1);
-    if (candidates === undefined && mayBePlural) candidates = byFirstToken.get(singular(folded));
+    const mayBePlural =
+      token.foldedCodeAt(length - 1) === 0x73 &&
+      (firstTokenFilter[(slotBase + length - 1) & FILTER_MASK] === 1 || firstTokenFilter[(slotBase + length - 2) & FILTER_MASK] === 1);
+    if (candidates === undefined && mayBePlural) candidates = byFirstToken.get(singular(token.folded));
     return candidates;
   };
 
@@ -93,7 +98,7 @@ export function compilePhraseMatcher(entries: readonly PhraseEntry[]): PhraseMat
       const matches: PhraseMatch[] = [];
       let index = 0;
       while (index < tokens.length) {
-        const candidates = findCandidates(tokens[index]!.folded);
+        const candidates = findCandidates(tokens[index]!);
         const matched = candidates === undefined ? undefined : firstMatching(candidates, tokens, index);
         if (matched === undefined) {
           index += 1;
@@ -122,9 +127,16 @@ function buildFirstTokenFilter(firstTokens: Iterable<string>): Uint8Array {
   return filter;
 }
 
+const FILTER_MASK = FILTER_SLOTS - 1;
+
 /** Hashes the first two letters and a length; a one-letter word hashes to slot 0. */
 function filterSlot(word: string, length: number): number {
-  return (word.charCodeAt(0) * 961 + word.charCodeAt(1) * 31 + length) & (FILTER_SLOTS - 1);
+  return (filterSlotBase(word.charCodeAt(0), word.charCodeAt(1)) + length) & FILTER_MASK;
+}
+
+/** Computes the part of filterSlot that comes from the first two letters. A one-letter word gives NaN, which the mask turns into 0. */
+function filterSlotBase(firstCode: number, secondCode: number): number {
+  return firstCode * 961 + secondCode * 31;
 }
 
 /** Returns the tokens that end within `maxChars`, or all of them; tokens are in text order. */

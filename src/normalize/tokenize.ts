@@ -9,18 +9,44 @@
  */
 
 export class Token {
+  /** Set when the token is made (apostrophes removed, or no lower-cased copy of the text), else on first read. */
+  #folded: string | undefined;
+
   constructor(
     private readonly source: string,
 
-    /** Lower-cased, apostrophes removed. */
-    readonly folded: string,
+    /** The source lower-cased with the same offsets, or null when lower-casing changed its length. */
+    private readonly lower: string | null,
 
     /** Offset of the first character, in UTF-16 code units. */
     readonly start: number,
 
     /** Offset just past the last character. */
     readonly end: number,
-  ) {}
+
+    folded?: string,
+  ) {
+    this.#folded = folded;
+  }
+
+  /**
+   * Lower-cased, apostrophes removed. Built on first read: most words of a posting start no
+   * phrase, and a matcher rules them out from foldedCodeAt alone.
+   */
+  get folded(): string {
+    this.#folded ??= this.lower!.slice(this.start, this.end);
+    return this.#folded;
+  }
+
+  get foldedLength(): number {
+    return this.#folded === undefined ? this.end - this.start : this.#folded.length;
+  }
+
+  /** The UTF-16 code unit of `folded` at `index`, NaN past either end, without building `folded`. */
+  foldedCodeAt(index: number): number {
+    if (this.#folded !== undefined) return this.#folded.charCodeAt(index);
+    return index >= 0 && index < this.end - this.start ? this.lower!.charCodeAt(this.start + index) : NaN;
+  }
 
   /** As written, apostrophes removed; built on request because only case-sensitive phrases need it. */
   get exact(): string {
@@ -104,9 +130,11 @@ function pushPieces(tokens: Token[], text: string, lower: string | null, start: 
 }
 
 function makeToken(text: string, lower: string | null, start: number, end: number, hasApostrophe: boolean): Token {
+  if (lower !== null && !hasApostrophe) return new Token(text, lower, start, end);
+
   let folded = lower === null ? text.slice(start, end).toLowerCase() : lower.slice(start, end);
   if (hasApostrophe) folded = folded.replace(APOSTROPHES, '');
-  return new Token(text, folded, start, end);
+  return new Token(text, lower, start, end, folded);
 }
 
 function skipWordCodes(text: string, from: number): number {
