@@ -12,6 +12,10 @@ describe('normalizeForShingles', () => {
   it('drops case, punctuation and extra spaces', () => {
     expect(normalizeForShingles('  Hello,   WORLD!\nKSh 50,000/= ')).toBe('hello world ksh 50 000');
   });
+
+  it.each(['a b', 'a  b', 'a. b', 'a .b', ' .a', 'a b.', 'é–x', 'x\u00a0y', '...'])('folds %j like one space per non-word run', (text) => {
+    expect(normalizeForShingles(text)).toBe(text.toLowerCase().replace(/[^a-z0-9\u00DF-\u024F]+/g, ' ').trim());
+  });
 });
 
 describe('minhashSignature', () => {

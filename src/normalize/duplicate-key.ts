@@ -23,6 +23,11 @@ const SHINGLE_WORDS = 5;
 const EMPTY_SLOT = 0xffffffff;
 const SIGN_BIT = 0x80000000;
 
+// Runs of characters other than Latin letters and digits, which become one space. Explicit ranges
+// run several times faster than Unicode classes. A lone space is left unmatched because replacing
+// it changes nothing: that halves the time on posting bodies (Node 20, gold postings).
+const NON_WORD_RUN = /[^a-z0-9\u00DF-\u024F ][^a-z0-9\u00DF-\u024F]*| [^a-z0-9\u00DF-\u024F]+/g;
+
 /** Lower-cases, drops punctuation and collapses whitespace, so formatting differences do not change shingles. */
 export function normalizeForShingles(text: string): string {
   return normalizeLowerCaseForShingles(text.toLowerCase());
@@ -30,8 +35,7 @@ export function normalizeForShingles(text: string): string {
 
 /** Like normalizeForShingles, for text the caller has already lower-cased. */
 export function normalizeLowerCaseForShingles(lowerCaseText: string): string {
-  // Latin letters and digits only: explicit ranges run several times faster than Unicode classes.
-  return lowerCaseText.replace(/[^a-z0-9\u00DF-\u024F]+/g, ' ').trim();
+  return lowerCaseText.replace(NON_WORD_RUN, ' ').trim();
 }
 
 /** Computes a MinHash signature of `bands × rows` 32-bit values over the text's word 5-shingles. */

@@ -4,6 +4,7 @@
 import { findRelatedJobsBlock } from './cut-page-furniture.js';
 import { findDates, NAIROBI_OFFSET_MS, parseDate, toNairobiDate, type FoundDate } from './find-dates.js';
 import { toPostingText, type PostingText } from './posting-text.js';
+import { collapseWhitespace } from './collapse-whitespace.js';
 
 export interface DatesInput {
   /**
@@ -105,7 +106,7 @@ function findRelativeAge(posting: string, rawText: string, title: string | null)
  * posting's when its title equals `title`, or, without a title, when the page header contains it.
  */
 function findOwnSidebarAge(rawText: string, header: string, title: string | null): string | null {
-  const sidebar = findRelatedJobsBlock(rawText).replace(/\s+/g, ' ');
+  const sidebar = collapseWhitespace(findRelatedJobsBlock(rawText));
   const ownTitle = title?.trim().toLowerCase() ?? null;
   const lowerHeader = header.toLowerCase();
   let entryStart = 0;

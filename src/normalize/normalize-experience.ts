@@ -4,6 +4,7 @@
 import { COUNT_SOURCE, parseCount } from './parse-count.js';
 import { matchNearLiterals } from './match-near-literals.js';
 import { toPostingText, type PostingText } from './posting-text.js';
+import { collapseWhitespace } from './collapse-whitespace.js';
 
 export interface ExperienceResult {
   /** Minimum years; months are divided by 12. 0 when the posting requires no experience. */
@@ -84,7 +85,7 @@ export function normalizeExperience(text: string | PostingText | null | undefine
 /** Parses a short facet value such as "2 - 4 years", "1 year", "No Experience" or "Less than 1 year". */
 function parseLabelledExperience(labelled: string | null | undefined): YearsRange | null {
   if (labelled === null || labelled === undefined || labelled.trim() === '') return null;
-  const value = `Experience: ${collapseSpace(labelled)}`;
+  const value = `Experience: ${collapseWhitespace(labelled)}`;
   return splitFacets(value, value.toLowerCase()).facets[0] ?? null;
 }
 
@@ -194,8 +195,4 @@ function roundYears(years: number): number {
 
 function toResult(range: YearsRange | null): ExperienceResult {
   return range === null ? { minYears: null, maxYears: null } : { minYears: range.min, maxYears: range.max };
-}
-
-function collapseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ');
 }

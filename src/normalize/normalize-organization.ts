@@ -2,6 +2,7 @@
  * Employer names: a display form and a matching key, and a best-effort search for the employer in
  * legacy page text that has no labelled employer field.
  */
+import { collapseWhitespace } from './collapse-whitespace.js';
 
 export interface NormalizedOrganization {
   /** The name as displayed, with spacing and trailing punctuation tidied. */
@@ -52,10 +53,10 @@ export function findOrganizationInText(text: string | null | undefined, title?: 
   const fromHeader = findInHeaderLines(head, title ?? null);
   if (fromHeader !== null) return fromHeader;
 
-  const fromHeading = findInHeading(head.slice(0, HEADER_CHARS).replace(/\s+/g, ' '), title ?? null);
+  const fromHeading = findInHeading(collapseWhitespace(head.slice(0, HEADER_CHARS)), title ?? null);
   if (fromHeading !== null) return fromHeading;
 
-  const hiring = HIRING_EMPLOYER.exec(head.replace(/\s+/g, ' '))?.groups?.name;
+  const hiring = HIRING_EMPLOYER.exec(collapseWhitespace(head))?.groups?.name;
   if (hiring !== undefined && !NOT_AN_EMPLOYER.has(hiring.toLowerCase())) return tidy(hiring);
   return null;
 }

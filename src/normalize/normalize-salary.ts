@@ -7,6 +7,7 @@ import { findMoneyAmounts, type MoneyAmount } from './find-money-amounts.js';
 import { parseJsonLdSalary } from './parse-json-ld-salary.js';
 import { toPostingText, type PostingText } from './posting-text.js';
 import type { SalaryPeriod } from './vocabulary.js';
+import { collapseWhitespace } from './collapse-whitespace.js';
 
 export type SalaryBasis = 'gross' | 'net' | 'basic';
 
@@ -144,7 +145,7 @@ function joinLabelledValues(text: PostingText, options: NormalizeSalaryOptions):
   const labelled = [options.baseSalary, options.labelled].filter((value): value is string => typeof value === 'string' && value !== '');
   if (labelled.length === 0) return { posting: text.text.trim(), lower: text.lower.trim() };
 
-  const prefix = labelled.map(collapseSpace).join(' ');
+  const prefix = labelled.map(collapseWhitespace).join(' ');
   return { posting: `${prefix} ${text.text}`.trim(), lower: `${prefix.toLowerCase()} ${text.lower}`.trim() };
 }
 
@@ -280,8 +281,4 @@ function inferPeriod(currency: string, value: number): SalaryPeriod {
   }
   if (value < 100) return 'hourly';
   return value > 20_000 ? 'yearly' : 'monthly';
-}
-
-function collapseSpace(text: string): string {
-  return text.replace(/\s+/g, ' ');
 }

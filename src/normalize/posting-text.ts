@@ -5,6 +5,7 @@
  * it itself, so direct calls and combined calls see the same text.
  */
 import { stripPageFurniture } from './strip-page-furniture.js';
+import { collapseWhitespace } from './collapse-whitespace.js';
 
 export interface PostingText {
   /** The page text as given, furniture included; only the dates normalizer reads it (for a sidebar entry). */
@@ -25,7 +26,7 @@ export interface PostingText {
  * stripped (and perhaps extended with a separate requirements text), when the caller has it.
  */
 export function preparePostingText(raw: string, stripped: string = stripPageFurniture(raw)): PostingText {
-  const text = stripped.replace(/\s+/g, ' ');
+  const text = collapseWhitespace(stripped);
   return { raw, text, lower: text.toLowerCase() };
 }
 
