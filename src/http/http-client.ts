@@ -220,6 +220,10 @@ export function createHttpClient(options: HttpClientOptions): HttpClient {
     try {
       return await limiter.schedule(() => requestOnce(url, headers, markers), signal);
     } catch (error) {
+      // Only an abort of the signal becomes `aborted`, because callers count that reason as an interrupt.
+      if (!signal.aborted) {
+        throw error;
+      }
       throw new FetchError(url, 'aborted', `GET ${url} aborted before it started`, { cause: error });
     }
   }

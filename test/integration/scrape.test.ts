@@ -25,20 +25,20 @@ describeEachStore('runScrape', (getStore) => {
     return server;
   }
 
-  function contextFor(testStore: TestStore) {
+  function contextFor(testStore: TestStore, signal = new AbortController().signal) {
     const log = createMemoryLogger('info');
     const ctx: Context = {
       config: loadConfig({ env: { JOB_RPM: '6000', NEXTKE_DATA_DIR: 'unused' } }),
       store: testStore.store,
       log,
       progress: silentProgress,
-      signal: new AbortController().signal,
+      signal,
     };
     return { ctx, log };
   }
 
-  async function scrape(server: FixtureServer, options: Partial<ScrapeOptions> = {}) {
-    const { ctx, log } = contextFor(getStore());
+  async function scrape(server: FixtureServer, options: Partial<ScrapeOptions> = {}, signal?: AbortSignal) {
+    const { ctx, log } = contextFor(getStore(), signal);
     const report = await runScrape(ctx, {
       siteIds: [server.board],
       refreshAfterDays: 7,
@@ -184,6 +184,28 @@ describeEachStore('runScrape', (getStore) => {
 
     expect(site.new).toBe(5);
     expect(await storedPostings(server)).toEqual([]);
+  });
+
+  it('skips queued details on interrupt', async () => {
+    const server = await serve({ board: 'myjobmag', postingCount: 30, pageSize: 30, hasPager: false, latencyMs: 100 });
+    const controller = new AbortController();
+    const abortAfterFirstDetail = setInterval(() => {
+      if (detailFetches(server) > 0) {
+        controller.abort(new Error('test interrupt'));
+      }
+    }, 5);
+
+    const { site, report } = await scrape(server, {}, controller.signal).finally(() => clearInterval(abortAfterFirstDetail));
+
+    expect(site.status).toBe('interrupted');
+    expect(site.postingsFound).toBe(30);
+    expect(site.failedByReason).toEqual({});
+    expect(site.failed).toBe(0);
+    expect(site.skippedInterrupted).toBeGreaterThan(0);
+    expect(site.detailsFetched + site.skippedInterrupted).toBe(site.postingsFound);
+    expect(report.status).toBe('interrupted');
+    expect(report.counts).toMatchObject({ failed: 0, skippedInterrupted: site.skippedInterrupted });
+    expect(report.errorGroups).toEqual([]);
   });
 
   it('reports a site that is down as failed', async () => {

@@ -190,6 +190,7 @@ async function handleCards(detail: DetailContext, cards: readonly ListingCard[],
     toFetch.map((card) =>
       detailQueue.add(async () => {
         if (input.signal.aborted) {
+          detail.tally.skippedInterrupted += 1;
           return;
         }
         await scrapeDetail(detail, card, known.get(canonicalizeUrl(card.url)));

@@ -119,6 +119,6 @@ function stageStatus(summaries: readonly SiteSummary[], isInterrupted: boolean):
 }
 
 function sumCounts(summaries: readonly SiteSummary[]): Record<string, number> {
-  const keys = ['listingPages', 'postingsFound', 'detailsFetched', 'new', 'updated', 'unchanged', 'skippedRecent', 'notModified', 'removed', 'blocked', 'failed'] as const;
+  const keys = ['listingPages', 'postingsFound', 'detailsFetched', 'new', 'updated', 'unchanged', 'skippedRecent', 'skippedInterrupted', 'notModified', 'removed', 'blocked', 'failed'] as const;
   return Object.fromEntries(keys.map((key) => [key, summaries.reduce((sum, summary) => sum + summary[key], 0)]));
 }

@@ -101,11 +101,15 @@ function countFetchFailure(context: DetailContext, url: string, error: unknown):
     return;
   }
 
+  // Only the run's own signal aborts a request, so the site did nothing wrong here.
+  if (error instanceof FetchError && error.reason === 'aborted') {
+    context.tally.skippedInterrupted += 1;
+    return;
+  }
+
   const reason = error instanceof FetchError ? error.reason : 'internal';
   context.tally.addFailure(reason, `${url}: ${errorMessage(error)}`);
-  if (reason !== 'aborted') {
-    context.log.warn('detail fetch failed', { url, reason, error });
-  }
+  context.log.warn('detail fetch failed', { url, reason, error });
 }
 
 /** Returns true for the ParseError an adapter throws on an anti-bot page (it carries the marker). */

@@ -31,6 +31,11 @@ export interface SiteSummary {
   unchanged: number;
   /** Seen within the refresh window: not fetched, `last_seen` updated. */
   skippedRecent: number;
+  /**
+   * Postings not fetched because the run was interrupted while they were queued or in flight.
+   * They are counted apart from `failed`, so an interrupt never adds to the failure ratio.
+   */
+  skippedInterrupted: number;
   notModified: number;
   removed: number;
   blocked: number;
@@ -54,6 +59,8 @@ export class SiteTally {
   unchanged = 0;
 
   skippedRecent = 0;
+
+  skippedInterrupted = 0;
 
   notModified = 0;
 
@@ -87,6 +94,7 @@ export class SiteTally {
       updated: this.updated,
       unchanged: this.unchanged,
       skippedRecent: this.skippedRecent,
+      skippedInterrupted: this.skippedInterrupted,
       notModified: this.notModified,
       removed: this.removed,
       blocked: this.blocked,
