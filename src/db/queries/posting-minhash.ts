@@ -147,11 +147,22 @@ export async function repointDuplicateLinks(db: Kysely<Database>, links: Readonl
     return;
   }
 
-  await sql`
-    update job_post as j set duplicate_of = v.duplicate_of
+  // A join on duplicate_of lets the planner pick a hash join over a scan of all of job_post, about
+  // 0.15 s a batch at 100,000 postings (PostgreSQL 15), although the moved postings rarely have
+  // dependents. The lateral subquery, kept apart by `offset 0`, probes the duplicate_of index once
+  // per moved posting instead, so the cost follows the batch and not the table.
+  const dependents = await sql<{ id: string; duplicate_of: string }>`
+    select dependent.id, v.duplicate_of
     from unnest(${moved.map((link) => link.jobId)}::bigint[], ${moved.map((link) => link.duplicateOf)}::bigint[]) as v(id, duplicate_of)
-    where j.duplicate_of = v.id and j.id <> v.duplicate_of
+    cross join lateral (
+      select id from job_post where duplicate_of = v.id and id <> v.duplicate_of offset 0
+    ) as dependent
   `.execute(db);
+
+  await linkDuplicates(
+    db,
+    dependents.rows.map((row) => ({ jobId: String(row.id), duplicateOf: String(row.duplicate_of) })),
+  );
 }
 
 /** Encodes a signature as little-endian unsigned 32-bit words. */
