@@ -162,6 +162,28 @@ describeEachStore('runMigrate on bad rows', (getStore) => {
     expect(Array.from(migrated[2]?.title_raw ?? '')).toHaveLength(255);
   });
 
+  it('writes the original full_link of duplicates', async () => {
+    const { store } = getStore();
+    const canonicalUrl = 'https://www.myjobmag.co.ke/job/original-1';
+    const file = createLegacyFile(path.join(workDir, `duplicate-links-${store.kind}.sqlite`), [
+      { id: 1, fullLink: canonicalUrl },
+      { id: 2, fullLink: `${canonicalUrl}?utm_medium=email` },
+      { id: 3, fullLink: 'https://www.myjobmag.co.ke/job/original-3' },
+      { id: 4, fullLink: 'https://www.myjobmag.co.ke/job/original-4' },
+      { id: 5, fullLink: 'HTTPS://WWW.MYJOBMAG.CO.KE/job/original-1/#apply' },
+    ]);
+    const rejectsPath = path.join(workDir, `duplicate-links-${store.kind}.jsonl`);
+    // Batches of 4: row 2 repeats row 1 within a batch, row 5 repeats it from the next batch.
+    const report = await runMigrate(createTestContext(store), options({ fromPath: file, rejectsPath, batchSize: 4, maxRejectRatio: 1 }));
+
+    expect(report.counts).toMatchObject({ read: 5, inserted: 3, rejected: 2 });
+    const detail = 'same canonical URL as legacy id 1';
+    expect(readRejects(rejectsPath)).toEqual([
+      { legacyId: 2, url: `${canonicalUrl}?utm_medium=email`, canonicalUrl, reason: 'duplicate_url', detail },
+      { legacyId: 5, url: 'HTTPS://WWW.MYJOBMAG.CO.KE/job/original-1/#apply', canonicalUrl, reason: 'duplicate_url', detail },
+    ]);
+  });
+
   it('ends partial when rejects exceed the ratio', async () => {
     const { store } = getStore();
     const file = createLegacyFile(path.join(workDir, `ratio-${store.kind}.sqlite`), [

@@ -4,8 +4,7 @@
  */
 import type { Store } from '../../db/client.js';
 import { findPostingsByUrl } from '../../db/queries/legacy-postings.js';
-import type { RejectedRow } from './map-legacy-row.js';
-import { chunkPostings, type PostingBatchWriter } from './posting-batch-writer.js';
+import { chunkPostings, type DuplicateUrl, type PostingBatchWriter } from './posting-batch-writer.js';
 
 // URLs per lookup query, to keep each `in (...)` list a modest size.
 const LOOKUP_CHUNK_URLS = 1_000;
@@ -22,7 +21,7 @@ export function createDryRunBatchWriter(store: Store): PostingBatchWriter {
     writeBatch: async (batch, beforeCommit) => {
       let inserted = 0;
       let alreadyPresent = 0;
-      const duplicates: RejectedRow[] = [];
+      const duplicates: DuplicateUrl[] = [];
       for (const chunk of chunkPostings(batch.postings(), LOOKUP_CHUNK_URLS)) {
         const holders = await findPostingsByUrl(store.db, chunk.map((posting) => posting.url));
         for (const posting of chunk) {
@@ -33,7 +32,7 @@ export function createDryRunBatchWriter(store: Store): PostingBatchWriter {
           } else if (holder === null || holder === posting.legacyId) {
             alreadyPresent++;
           } else {
-            duplicates.push({ legacyId: posting.legacyId, url: posting.url, reason: 'duplicate_url', detail: `same canonical URL as legacy id ${holder}` });
+            duplicates.push({ legacyId: posting.legacyId, canonicalUrl: posting.url, existingLegacyId: holder });
           }
         }
       }

@@ -27,6 +27,8 @@ export interface LegacySource {
   countRowsAfter(legacyId: number): number;
   /** Yields rows with `id > legacyId` in id order, each text column that is not valid UTF-8 flagged. */
   iterateRowsAfter(legacyId: number): IterableIterator<LegacyRow>;
+  /** Returns the full_link of one row as text, or null when the row or its value is missing. */
+  findFullLink(legacyId: number): string | null;
   close(): void;
 }
 
@@ -115,6 +117,7 @@ function createSource(sqlite: Database.Database, filePath: string, table: string
   const bytesStatement = sqlite.prepare(
     `select cast(full_link as blob) as full_link, cast(title as blob) as title, cast(content as blob) as content from ${quoted} where id = ?`,
   );
+  const fullLinkStatement = sqlite.prepare(`select cast(full_link as text) from ${quoted} where id = ?`).pluck();
   const findInvalidUtf8Column = (raw: RawLegacyRow): LegacyTextColumn | undefined => {
     if (!LEGACY_TEXT_COLUMNS.some((column) => raw[column]?.includes('\uFFFD'))) {
       return undefined;
@@ -133,6 +136,7 @@ function createSource(sqlite: Database.Database, filePath: string, table: string
         yield { id: raw.id, fullLink: raw.full_link, title: raw.title, content: raw.content, invalidUtf8Column: findInvalidUtf8Column(raw) };
       }
     },
+    findFullLink: (legacyId) => (fullLinkStatement.get(legacyId) as string | null | undefined) ?? null,
     close: () => sqlite.close(),
   };
 }

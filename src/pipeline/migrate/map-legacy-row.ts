@@ -44,6 +44,8 @@ export type RejectReason = (typeof REJECT_REASONS)[number];
 export interface RejectedRow {
   legacyId: number;
   url: string | null;
+  /** Set for `duplicate_url` only: the canonical form of `url`, which an earlier legacy row already took. */
+  canonicalUrl?: string;
   reason: RejectReason;
   detail: string;
 }

@@ -5,14 +5,24 @@
 import type { UrlConflict } from '../../db/queries/legacy-postings.js';
 import type { CheckpointAdvance } from '../../db/queries/migration-checkpoint.js';
 import type { LegacyBatch } from './legacy-batch.js';
-import type { LegacyPosting, RejectedRow } from './map-legacy-row.js';
+import type { LegacyPosting } from './map-legacy-row.js';
+
+/** A legacy row whose canonical URL another legacy row already took. */
+export interface DuplicateUrl {
+  legacyId: number;
+  canonicalUrl: string;
+  existingLegacyId: number;
+}
 
 export interface BatchOutcome {
   inserted: number;
   /** Postings whose URL job_post already held from this same legacy row or from a scrape. */
   alreadyPresent: number;
-  /** Rows whose canonical URL an earlier legacy row already took. */
-  duplicates: RejectedRow[];
+  /**
+   * Rows whose canonical URL an earlier legacy row already took. The migrate loop turns them into
+   * `duplicate_url` rejects, reading each row's original full_link from the legacy file.
+   */
+  duplicates: DuplicateUrl[];
 }
 
 export interface PostingBatchWriter {
@@ -29,14 +39,12 @@ export interface PostingBatchWriter {
 
 /** Turns the insert count and the URL conflicts of a consumed batch into its outcome. */
 export function summarizeOutcome(batch: LegacyBatch, inserted: number, conflicts: readonly UrlConflict[]): BatchOutcome {
-  const duplicates: RejectedRow[] = conflicts
-    .filter((conflict) => conflict.existingLegacyId !== null && conflict.existingLegacyId !== conflict.legacyId)
-    .map((conflict) => ({
-      legacyId: conflict.legacyId,
-      url: conflict.url,
-      reason: 'duplicate_url',
-      detail: `same canonical URL as legacy id ${conflict.existingLegacyId}`,
-    }));
+  const duplicates: DuplicateUrl[] = [];
+  for (const conflict of conflicts) {
+    if (conflict.existingLegacyId !== null && conflict.existingLegacyId !== conflict.legacyId) {
+      duplicates.push({ legacyId: conflict.legacyId, canonicalUrl: conflict.url, existingLegacyId: conflict.existingLegacyId });
+    }
+  }
 
   return { inserted, alreadyPresent: batch.postingCount - inserted - duplicates.length, duplicates };
 }

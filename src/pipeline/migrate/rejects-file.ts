@@ -1,6 +1,7 @@
 /**
- * The rejects file: one JSON line per rejected legacy row (legacy id, URL, reason, detail),
- * appended, and created only when the first reject arrives.
+ * The rejects file: one JSON line per rejected legacy row (legacy id, URL as the legacy row has it,
+ * reason, detail, and the canonical URL for duplicates), appended, and created only when the
+ * first reject arrives.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';

@@ -18,7 +18,7 @@ import { openLegacySource, type LegacySource } from './legacy-source.js';
 import { LegacyBatch } from './legacy-batch.js';
 import { REJECT_REASONS, type RejectedRow } from './map-legacy-row.js';
 import type { MigrateOptions } from './migrate-options.js';
-import type { BatchOutcome, PostingBatchWriter } from './posting-batch-writer.js';
+import type { BatchOutcome, DuplicateUrl, PostingBatchWriter } from './posting-batch-writer.js';
 import { openRejectsFile, type RejectsFile } from './rejects-file.js';
 
 export interface MigrateDetails {
@@ -138,13 +138,18 @@ async function migrateBatches(ctx: Context, source: LegacySource, loop: BatchLoo
 
       const current = batch;
       const upcoming = new LegacyBatch(rows, loop.batchSize, current);
+      let rejects: RejectedRow[] = [];
       // Rejects are written before the checkpoint moves past them, so a crash may repeat a line but cannot drop one.
-      const outcome = await loop.writer.writeBatch(current, (known) => loop.rejectsFile?.append([...current.rejects, ...known.duplicates]), upcoming);
+      const recordRejects = (known: BatchOutcome) => {
+        rejects = [...current.rejects, ...known.duplicates.map((duplicate) => rejectDuplicate(duplicate, source))];
+        loop.rejectsFile?.append(rejects);
+      };
+      const outcome = await loop.writer.writeBatch(current, recordRejects, upcoming);
       if (current.rowsRead === 0) {
         break;
       }
 
-      addBatch(counts, loop.tally, current, outcome);
+      addBatch(counts, loop.tally, current, outcome, rejects);
       lastLegacyId = current.lastLegacyId;
       ctx.progress.update({ done: counts.read, total: loop.rowsToRead, counts: { rejected: counts.rejected } });
       ctx.log.debug('batch committed', { stage: 'migrate', lastLegacyId, rowsRead: current.rowsRead, inserted: outcome.inserted, rejected: counts.rejected });
@@ -156,8 +161,21 @@ async function migrateBatches(ctx: Context, source: LegacySource, loop: BatchLoo
   return { counts, lastLegacyId, isInterrupted };
 }
 
-function addBatch(counts: MigrateCounts, tally: ErrorTally, batch: LegacyBatch, outcome: BatchOutcome): void {
-  const rejects: RejectedRow[] = [...batch.rejects, ...outcome.duplicates];
+/**
+ * Builds the reject line of a duplicate. Its `url` is the row's own full_link, as for every other
+ * reason, because the writers only see the canonical URL that the duplicate shares.
+ */
+function rejectDuplicate(duplicate: DuplicateUrl, source: LegacySource): RejectedRow {
+  return {
+    legacyId: duplicate.legacyId,
+    url: source.findFullLink(duplicate.legacyId),
+    canonicalUrl: duplicate.canonicalUrl,
+    reason: 'duplicate_url',
+    detail: `same canonical URL as legacy id ${duplicate.existingLegacyId}`,
+  };
+}
+
+function addBatch(counts: MigrateCounts, tally: ErrorTally, batch: LegacyBatch, outcome: BatchOutcome, rejects: readonly RejectedRow[]): void {
   for (const reject of rejects) {
     tally.add(reject.reason, `legacy id ${reject.legacyId}: ${reject.detail}`);
   }
