@@ -8,6 +8,7 @@
  */
 import { performance } from 'node:perf_hooks';
 
+import { analyzeGrownTables } from '../../db/queries/grown-table-statistics.js';
 import { claimPostings, countPostingsToProcess, readDatabaseTime, releaseClaims, type ClaimedPosting } from '../../db/queries/posting-claims.js';
 import { findLatestRawPages } from '../../db/queries/raw-pages.js';
 import { ErrorTally } from '../../lib/error-tally.js';
@@ -68,6 +69,7 @@ export async function runProcess(ctx: Context, options: ProcessOptions): Promise
   const workers = options.findAdapter === undefined ? resolveWorkerCount(options.workers, ctx.config.env) : 0;
 
   await releaseDeadLocalClaims(db, log);
+  await refreshStatistics(db, log);
   const processedBefore = options.isReprocess ? await readDatabaseTime(db) : undefined;
   const available = await countPostingsToProcess(db, { source: options.site, processedBefore });
   const total = options.limit === undefined ? available : Math.min(available, options.limit);
@@ -141,6 +143,7 @@ async function processBatches(run: BatchLoop, total: number): Promise<boolean> {
 
       next = prepareBatch(run, current.ids.at(-1));
       await saveBatch(run, current);
+      run.tally.databaseMs += await refreshStatistics(run.ctx.store.db, run.log);
       run.ctx.progress.update({ done: run.tally.processed, total, counts: run.tally.progressCounts() });
     }
   } finally {
@@ -256,6 +259,20 @@ async function saveBatch(run: BatchLoop, batch: PreparedBatch): Promise<void> {
   if (result.saved.length < ids.length) {
     run.log.warn('claims taken over by another run', { lost: ids.length - result.saved.length });
   }
+}
+
+/**
+ * Analyzes the tables this run fills once they have doubled since their last ANALYZE, so that
+ * the claim and save statements keep index plans as the tables grow. Returns the time it took, in ms.
+ */
+async function refreshStatistics(db: Context['store']['db'], log: Logger): Promise<number> {
+  const started = performance.now();
+  const analyzed = await analyzeGrownTables(db);
+  const elapsedMs = performance.now() - started;
+  if (analyzed.length > 0) {
+    log.debug('table statistics refreshed', { tables: analyzed, ms: Math.round(elapsedMs) });
+  }
+  return elapsedMs;
 }
 
 /** Ends this run's claims on postings it will not save; a failure is logged, because the lease ends them anyway. */
