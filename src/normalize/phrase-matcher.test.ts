@@ -49,6 +49,24 @@ describe('tokenize', () => {
   it('keeps symbols that belong to a word', () => {
     expect(tokenize('C++, C#, Node.js and M&E').map((token) => token.folded)).toEqual(['c++', 'c#', 'node.js', 'and', 'm&e']);
   });
+
+  it('ends words at the end of the text', () => {
+    // A longer text scanned first leaves word characters past the end of the shorter ones.
+    tokenize('x'.repeat(300));
+
+    expect(tokenize('Node.').map((token) => token.folded)).toEqual(['node']);
+    expect(tokenize('C++').map((token) => token.folded)).toEqual(['c++']);
+    expect(tokenize("Murang'").map((token) => token.folded)).toEqual(['murang']);
+  });
+
+  it('splits glued words and keeps offsets', () => {
+    const tokens = tokenize('LocationNairobi');
+
+    expect(tokens.map((token) => [token.folded, token.start, token.end])).toEqual([
+      ['location', 0, 8],
+      ['nairobi', 8, 15],
+    ]);
+  });
 });
 
 describe('singular', () => {

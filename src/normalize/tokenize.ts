@@ -42,7 +42,7 @@ export class Token {
     return this.#folded === undefined ? this.end - this.start : this.#folded.length;
   }
 
-  /** The UTF-16 code unit of `folded` at `index`, NaN past either end, without building `folded`. */
+  /** Returns the UTF-16 code unit of `folded` at `index`, NaN past either end, without building `folded`. */
   foldedCodeAt(index: number): number {
     if (this.#folded !== undefined) return this.#folded.charCodeAt(index);
     return index >= 0 && index < this.end - this.start ? this.lower!.charCodeAt(this.start + index) : NaN;
@@ -84,44 +84,55 @@ export function tokenize(text: string): Token[] {
   return tokens;
 }
 
+// The text's UTF-16 code units, copied once per scan and reused from text to text: reading a typed
+// array is faster than charCodeAt on the sliced strings that replace() and slice() return.
+let codeUnits = new Uint16Array(16 * 1024);
+
 function scanTokens(text: string): Token[] {
   const lowered = text.toLowerCase();
   // Lower-casing a few letters ("İ") lengthens the text; offsets then differ and each piece is lowered alone.
   const lower = lowered.length === text.length ? lowered : null;
   const tokens: Token[] = [];
   const length = text.length;
-  let index = 0;
 
+  // Two zero sentinels end every word and joiner run at the end of the text.
+  if (codeUnits.length < length + 2) codeUnits = new Uint16Array(length * 2 + 2);
+  const codes = codeUnits;
+  for (let index = 0; index < length; index += 1) codes[index] = text.charCodeAt(index);
+  codes[length] = 0;
+  codes[length + 1] = 0;
+
+  let index = 0;
   while (index < length) {
-    if (!isWordCode(text.charCodeAt(index))) {
+    if (!isWordCode(codes[index]!)) {
       index += 1;
       continue;
     }
 
     const start = index;
     let hasApostrophe = false;
-    index = skipWordCodes(text, index);
+    index = skipWordCodes(codes, index);
     for (;;) {
-      const code = text.charCodeAt(index);
-      if (isJoinerCode(code) && isWordCode(text.charCodeAt(index + 1))) {
+      const code = codes[index]!;
+      if (isJoinerCode(code) && isWordCode(codes[index + 1]!)) {
         hasApostrophe ||= code !== 0x2e && code !== 0x26;
-        index = skipWordCodes(text, index + 1);
+        index = skipWordCodes(codes, index + 1);
       } else if (code === 0x2b || code === 0x23) {
-        while (text.charCodeAt(index) === 0x2b || text.charCodeAt(index) === 0x23) index += 1;
+        while (codes[index] === 0x2b || codes[index] === 0x23) index += 1;
       } else {
         break;
       }
     }
-    pushPieces(tokens, text, lower, start, index, hasApostrophe);
+    pushPieces(tokens, codes, text, lower, start, index, hasApostrophe);
   }
   return tokens;
 }
 
 /** Pushes the token text[start, end), split where a lower-case letter is followed by an upper-case one. */
-function pushPieces(tokens: Token[], text: string, lower: string | null, start: number, end: number, hasApostrophe: boolean): void {
+function pushPieces(tokens: Token[], codes: Uint16Array, text: string, lower: string | null, start: number, end: number, hasApostrophe: boolean): void {
   let pieceStart = start;
   for (let index = start + 1; index < end; index += 1) {
-    if (isLowerCode(text.charCodeAt(index - 1)) && isUpperCode(text.charCodeAt(index))) {
+    if (isLowerCode(codes[index - 1]!) && isUpperCode(codes[index]!)) {
       tokens.push(makeToken(text, lower, pieceStart, index, hasApostrophe));
       pieceStart = index;
     }
@@ -137,13 +148,13 @@ function makeToken(text: string, lower: string | null, start: number, end: numbe
   return new Token(text, lower, start, end, folded);
 }
 
-function skipWordCodes(text: string, from: number): number {
+function skipWordCodes(codes: Uint16Array, from: number): number {
   let index = from;
-  while (isWordCode(text.charCodeAt(index))) index += 1;
+  while (isWordCode(codes[index]!)) index += 1;
   return index;
 }
 
-/** [A-Za-z0-9] and U+00C0–U+024F (Latin-1 Supplement from À, Latin Extended-A and -B). NaN past the end is false. */
+/** [A-Za-z0-9] and U+00C0–U+024F (Latin-1 Supplement from À, Latin Extended-A and -B). */
 function isWordCode(code: number): boolean {
   if (code < 0x80) return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39);
   return code >= 0xc0 && code <= 0x24f;
