@@ -104,6 +104,44 @@ describe('loadConfig', () => {
     expect(error.message).toBe('invalid LEGACY_SQLITE_TABLE: "jobs; drop table x"');
   });
 
+  it('names the .env file of a bad number', () => {
+    const cwd = tempFolder('JOB_RPM=fast\n');
+    const error = captureUsageError(() => loadConfig({ env: {}, cwd }));
+
+    expect(error.message).toBe(`invalid JOB_RPM in .env file ${path.join(cwd, '.env')}: "fast"`);
+    expect(error.hint).toBe('JOB_RPM must be an integer from 1 to 6000');
+    expect(error.context).toEqual({ variable: 'JOB_RPM', file: path.join(cwd, '.env') });
+  });
+
+  it('names the .env file of a bad DATABASE_URL', () => {
+    const cwd = tempFolder('DATABASE_URL=mysql://root:topsecret@h/db\n');
+    const error = captureUsageError(() => loadConfig({ env: {}, cwd }));
+
+    expect(error.message).toBe(`invalid DATABASE_URL in .env file ${path.join(cwd, '.env')}: "mysql://root:***@h/db"`);
+    expect(error.message).not.toContain('topsecret');
+  });
+
+  it('names the .env file of bad NEXTKE_PROCESS_WORKERS', () => {
+    const cwd = tempFolder('NEXTKE_PROCESS_WORKERS=abc\n');
+    const error = captureUsageError(() => loadConfig({ env: {}, cwd }));
+
+    expect(error.message).toBe(`invalid NEXTKE_PROCESS_WORKERS in .env file ${path.join(cwd, '.env')}: "abc"`);
+    expect(error.hint).toBe('NEXTKE_PROCESS_WORKERS must be an integer from 0 to 64');
+  });
+
+  it('rejects NEXTKE_PROCESS_WORKERS above 64', () => {
+    const error = captureUsageError(() => loadConfig({ env: { NEXTKE_PROCESS_WORKERS: '65' }, cwd: tempFolder() }));
+    expect(error.message).toBe('invalid NEXTKE_PROCESS_WORKERS: "65"');
+  });
+
+  it('names no .env file when the environment overrides it', () => {
+    const cwd = tempFolder('JOB_RPM=30\n');
+    const error = captureUsageError(() => loadConfig({ env: { JOB_RPM: 'fast' }, cwd }));
+
+    expect(error.message).toBe('invalid JOB_RPM: "fast"');
+    expect(error.context).toEqual({ variable: 'JOB_RPM' });
+  });
+
   it('rejects a port out of range', () => {
     const error = captureUsageError(() => loadConfig({ env: { POSTGRES_HOST: 'h', POSTGRES_PORT: '70000' }, cwd: tempFolder() }));
     expect(error.message).toBe('invalid POSTGRES_PORT: "70000"');

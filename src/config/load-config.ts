@@ -1,17 +1,18 @@
 /**
  * Loads the one typed configuration of a command: flags > environment > `.env` file > defaults,
  * each value validated with zod. An invalid value throws UsageError naming the variable, the
- * value (masked when secret) and the accepted form.
+ * `.env` file when the value came from there, the value (masked when secret) and the accepted form.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseEnv } from 'node:util';
 
 import { z } from 'zod';
 
+import { findDotEnvFile } from '../lib/env-source.js';
 import { UsageError, redactUrl } from '../lib/errors.js';
 import { LOG_LEVELS, type LogLevel } from '../lib/log.js';
+import { mergeDotEnv } from './dot-env.js';
 import { ENV_VARIABLES, findEnvSpec } from './env-spec.js';
 
 export type DatabaseConfig =
@@ -60,10 +61,14 @@ export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.me
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
+// The same bound as MAX_NORMALIZE_WORKERS in pipeline/process/resolve-worker-count.ts, which
+// config cannot import because pipeline code depends on config, not the reverse.
+const MAX_PROCESS_WORKERS = 64;
+
 export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   const cwd = options.cwd ?? process.cwd();
   const flags = options.flags ?? {};
-  const env = { ...readDotEnv(cwd), ...(options.env ?? process.env) };
+  const env = mergeDotEnv(options.env ?? process.env, cwd);
   const read = (name: string) => nonEmpty(env[name]) ?? findEnvSpec(name).defaultValue;
 
   const database = resolveDatabase(env, flags, cwd);
@@ -71,8 +76,11 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
 
   const table = read('LEGACY_SQLITE_TABLE') ?? 'jobs_data';
   if (!IDENTIFIER.test(table)) {
-    throw invalidValue('LEGACY_SQLITE_TABLE', table);
+    throw invalidValue('LEGACY_SQLITE_TABLE', table, { dotEnvFile: findDotEnvFile(env, 'LEGACY_SQLITE_TABLE') });
   }
+  // `nextke process` reads this variable itself, but checking it here makes a bad value fail
+  // before any command starts, named together with the file it came from.
+  ensureValidWhenSet('NEXTKE_PROCESS_WORKERS', env, z.coerce.number().int().min(0).max(MAX_PROCESS_WORKERS));
 
   return {
     database,
@@ -94,9 +102,13 @@ export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
 }
 
 function resolveDatabase(env: Record<string, string | undefined>, flags: ConfigFlags, cwd: string): DatabaseConfig {
-  const url = nonEmpty(flags.databaseUrl) ?? nonEmpty(env.DATABASE_URL);
-  if (url) {
-    return parseDatabaseUrl(url, flags.databaseUrl ? '--database-url' : 'DATABASE_URL');
+  const flagUrl = nonEmpty(flags.databaseUrl);
+  if (flagUrl) {
+    return parseDatabaseUrl(flagUrl, '--database-url');
+  }
+  const envUrl = nonEmpty(env.DATABASE_URL);
+  if (envUrl) {
+    return parseDatabaseUrl(envUrl, 'DATABASE_URL', findDotEnvFile(env, 'DATABASE_URL'));
   }
 
   if (nonEmpty(env.POSTGRES_HOST) || nonEmpty(env.POSTGRES_DB) || nonEmpty(env.POSTGRES_USER)) {
@@ -107,23 +119,27 @@ function resolveDatabase(env: Record<string, string | undefined>, flags: ConfigF
   return { kind: 'embedded', dataDir: dataDir.startsWith('memory://') ? dataDir : path.resolve(cwd, dataDir) };
 }
 
-/** Parses a postgres:// connection string; exported for tests. */
-export function parseDatabaseUrl(url: string, sourceName: string): DatabaseConfig {
+/**
+ * Parses a postgres:// connection string; exported for tests. `sourceName` is the variable or
+ * flag the URL came from, and `dotEnvFile` the `.env` file that set that variable, if one did.
+ */
+export function parseDatabaseUrl(url: string, sourceName: string, dotEnvFile?: string): DatabaseConfig {
+  const invalidUrl = () => invalidValue(sourceName, redactUrl(url), { acceptedForm: findEnvSpec('DATABASE_URL').acceptedForm, dotEnvFile });
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw invalidValue(sourceName, redactUrl(url), findEnvSpec('DATABASE_URL').acceptedForm);
+    throw invalidUrl();
   }
 
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw invalidValue(sourceName, redactUrl(url), findEnvSpec('DATABASE_URL').acceptedForm);
+    throw invalidUrl();
   }
 
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   const port = parsed.port ? Number(parsed.port) : 5432;
   if (!parsed.hostname || !database || !Number.isInteger(port) || port < 1 || port > 65535) {
-    throw invalidValue(sourceName, redactUrl(url), findEnvSpec('DATABASE_URL').acceptedForm);
+    throw invalidUrl();
   }
 
   return {
@@ -196,33 +212,29 @@ function parseWith<T>(name: string, env: Record<string, string | undefined>, sch
   const raw = nonEmpty(env[name]) ?? spec.defaultValue;
   const result = schema.safeParse(raw);
   if (!result.success) {
-    throw invalidValue(name, raw ?? '');
+    throw invalidValue(name, raw ?? '', { dotEnvFile: findDotEnvFile(env, name) });
   }
   return result.data;
 }
 
-function invalidValue(name: string, value: string, acceptedForm?: string): UsageError {
-  const spec = ENV_VARIABLES.find((candidate) => candidate.name === name);
-  const shown = spec?.isSecret && !value.includes('://') ? '***' : value;
-  const form = acceptedForm ?? spec?.acceptedForm ?? 'see the README configuration table';
-  return new UsageError(`invalid ${name}: ${JSON.stringify(shown)}`, {
-    context: { variable: name },
-    hint: `${name} must be ${form}`,
-  });
+/** Throws UsageError when `name` is set to a value that `schema` rejects; for variables whose default is a description. */
+function ensureValidWhenSet(name: string, env: Record<string, string | undefined>, schema: z.ZodType): void {
+  const raw = nonEmpty(env[name]);
+  if (raw !== undefined && !schema.safeParse(raw).success) {
+    throw invalidValue(name, raw, { dotEnvFile: findDotEnvFile(env, name) });
+  }
 }
 
-/** Reads `.env` in the working folder, if any. Lines already set in the environment win. */
-function readDotEnv(cwd: string): Record<string, string> {
-  const file = path.join(cwd, '.env');
-  if (!existsSync(file)) {
-    return {};
-  }
-
-  try {
-    return parseEnv(readFileSync(file, 'utf8')) as Record<string, string>;
-  } catch (error) {
-    throw new UsageError(`invalid .env file ${file}`, { cause: error, hint: 'use NAME=value lines' });
-  }
+/** Builds the UsageError for a bad value of variable or flag `name`, naming the `.env` file when it came from one. */
+function invalidValue(name: string, value: string, where: { acceptedForm?: string; dotEnvFile?: string } = {}): UsageError {
+  const spec = ENV_VARIABLES.find((candidate) => candidate.name === name);
+  const shown = spec?.isSecret && !value.includes('://') ? '***' : value;
+  const form = where.acceptedForm ?? spec?.acceptedForm ?? 'see the README configuration table';
+  const origin = where.dotEnvFile === undefined ? '' : ` in .env file ${where.dotEnvFile}`;
+  return new UsageError(`invalid ${name}${origin}: ${JSON.stringify(shown)}`, {
+    context: where.dotEnvFile === undefined ? { variable: name } : { variable: name, file: where.dotEnvFile },
+    hint: `${name} must be ${form}`,
+  });
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

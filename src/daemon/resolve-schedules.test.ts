@@ -4,6 +4,7 @@ import path from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { loadConfig } from '../config/load-config.js';
 import { UsageError } from '../lib/errors.js';
 import { resolveSchedules } from './resolve-schedules.js';
 
@@ -45,6 +46,14 @@ describe('resolveSchedules', () => {
 
     expect(attempt).toThrow(UsageError);
     expect(attempt).toThrow('invalid cron expression "0 25 * * *" for the workflow schedule (from NEXTKE_SCHEDULE_WORKFLOW): 25 is a invalid expression for hour');
+  });
+
+  it('names the .env file of a bad expression', () => {
+    const folder = emptyFolder();
+    writeFileSync(path.join(folder, '.env'), 'NEXTKE_SCHEDULE_WORKFLOW=0 25 * * *\n');
+    const { env } = loadConfig({ env: {}, cwd: folder });
+
+    expect(() => resolveSchedules({}, env, folder)).toThrow(`(from NEXTKE_SCHEDULE_WORKFLOW in .env file ${path.join(folder, '.env')})`);
   });
 
   it('rejects an unknown time zone', () => {

@@ -11,6 +11,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 
 import { findEnvSpec } from '../config/env-spec.js';
+import { describeEnvSource } from '../lib/env-source.js';
 import { UsageError } from '../lib/errors.js';
 
 export const SCHEDULE_NAMES = ['workflow', 'check', 'insights'] as const;
@@ -59,7 +60,7 @@ export function resolveSchedules(flags: ScheduleFlags, env: Record<string, strin
     }
     const envValue = env[envName]?.trim();
     if (envValue) {
-      return [envValue, envName];
+      return [envValue, describeEnvSource(env, envName)];
     }
     const fileValue = fromFile[name]?.trim();
     if (fileValue && configFile) {

@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio/slim';
 import { describe, expect, it } from 'vitest';
 
+import { recordDotEnvNames } from '../lib/env-source.js';
 import { UsageError } from '../lib/errors.js';
 import { createSiteAdapter, findShippedSitesFile } from './index.js';
 import { baseUrlEnvName, loadSites, parseSites } from './load-sites.js';
@@ -91,6 +92,13 @@ describe('loadSites', () => {
 
   it('rejects an invalid override', () => {
     expectUsageError(() => parseSites(FIFTH_BOARD, 'sites.yaml', { env: { NEXTKE_SITE_BASE_URL_KAZI_BOARD: 'localhost:80' } }), 'NEXTKE_SITE_BASE_URL_KAZI_BOARD=', 'absolute http(s) URL');
+  });
+
+  it('names the .env file of an invalid override', () => {
+    const env = { NEXTKE_SITE_BASE_URL_KAZI_BOARD: 'localhost:80' };
+    recordDotEnvNames(env, '/srv/nextke/.env', ['NEXTKE_SITE_BASE_URL_KAZI_BOARD']);
+
+    expectUsageError(() => parseSites(FIFTH_BOARD, 'sites.yaml', { env }), 'NEXTKE_SITE_BASE_URL_KAZI_BOARD="localhost:80" (from .env file /srv/nextke/.env)');
   });
 
   it('names the override variable', () => {

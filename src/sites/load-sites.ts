@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
 
+import { findDotEnvFile } from '../lib/env-source.js';
 import { UsageError } from '../lib/errors.js';
 import { sitesFileSchema, type SiteConfig } from './site-config.js';
 
@@ -73,7 +74,9 @@ function resolveBaseUrl(id: string, fromFile: string, env: Record<string, string
 
   if (!/^https?:\/\//i.test(override) || !URL.canParse(override)) {
     const source = overrides[id] !== undefined ? `--base-url ${id}=` : `${envName}=`;
-    throw new UsageError(`invalid base URL override ${source}${JSON.stringify(override)} for site "${id}" in ${sourceName}: expected an absolute http(s) URL such as http://127.0.0.1:8080`);
+    const dotEnvFile = overrides[id] === undefined ? findDotEnvFile(env, envName) : undefined;
+    const origin = dotEnvFile === undefined ? '' : ` (from .env file ${dotEnvFile})`;
+    throw new UsageError(`invalid base URL override ${source}${JSON.stringify(override)}${origin} for site "${id}" in ${sourceName}: expected an absolute http(s) URL such as http://127.0.0.1:8080`);
   }
   return stripTrailingSlash(override.trim());
 }
