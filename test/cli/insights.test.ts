@@ -43,6 +43,13 @@ describe('nextke insights, learn and optimize', () => {
     expect(result.stderr).not.toContain('Acme Ltd');
   });
 
+  it('insights --html under /proc exits 2 at once', async () => {
+    const result = await runCli(['insights', '--html', '/proc/nonexistent/x.html'], { env: testStore.env, timeoutMs: 30_000 });
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('cannot create folder /proc/nonexistent for --html /proc/nonexistent/x.html (ENOENT)');
+  });
+
   it('insights rejects an invalid date with exit 2', async () => {
     const result = await runCli(['insights', '--since', '2026-13-01'], { env: testStore.env });
 

@@ -10,7 +10,7 @@ import type { ReportName } from './report-names.js';
 import { buildReportTables, type ReportTable } from './report-tables.js';
 import { summarizeInsights, type InsightsData } from './summarize-insights.js';
 import { writeCsvReports } from './write-csv-reports.js';
-import { writeReportFile } from './write-report-file.js';
+import { ensureReportFolder, writeReportFile } from './write-report-file.js';
 
 export interface InsightsOptions {
   reports: readonly ReportName[];
@@ -42,6 +42,15 @@ export async function runInsights(ctx: Context, options: InsightsOptions): Promi
   const startedMs = performance.now();
   const db = ctx.store.db;
 
+  // Output folders come first, so that a path nextke cannot write fails before the slow steps.
+  const htmlPath = options.htmlPath === undefined ? null : await resolveHtmlPath(options.htmlPath);
+  if (htmlPath !== null) {
+    ensureReportFolder(path.dirname(htmlPath), '--html', htmlPath);
+  }
+  if (options.csvDir !== undefined) {
+    ensureReportFolder(options.csvDir, '--csv');
+  }
+
   const metrics = await refreshChangedMetrics(db, { isFull: options.isFullRefresh ?? false, signal: ctx.signal });
   ctx.log.info('metrics_daily refreshed', { ...metrics });
 
@@ -50,9 +59,9 @@ export async function runInsights(ctx: Context, options: InsightsOptions): Promi
 
   const files: InsightsDetails['files'] = { html: null, csv: [] };
   let chartCount = 0;
-  if (options.htmlPath !== undefined) {
+  if (htmlPath !== null) {
     const rendered = await renderHtmlReport(data, tables);
-    files.html = await resolveHtmlPath(options.htmlPath);
+    files.html = htmlPath;
     await writeReportFile(files.html, rendered.html, '--html');
     chartCount = rendered.chartCount;
     ctx.log.info('html report written', { path: files.html, charts: chartCount });

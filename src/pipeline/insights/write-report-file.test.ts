@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -38,6 +38,15 @@ describe('writeReportFile', () => {
 
     expect(error).toBeInstanceOf(UsageError);
     expect((error as UsageError).message).toContain(blocker);
+    expect((error as UsageError).hint).toContain('--html');
+  });
+
+  // procfs rejects new entries with ENOENT, which made Node 20's recursive mkdir spin forever.
+  it.skipIf(!existsSync('/proc/self'))('rejects a folder under /proc at once', { timeout: 5_000 }, async () => {
+    const error = await captureError(() => writeReportFile('/proc/nonexistent/x.html', 'x', '--html'));
+
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as UsageError).message).toBe('cannot create folder /proc/nonexistent for --html /proc/nonexistent/x.html (ENOENT)');
     expect((error as UsageError).hint).toContain('--html');
   });
 

@@ -1,16 +1,41 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import { ensureFolderExists } from '../../lib/ensure-folder-exists.js';
 import { UsageError } from '../../lib/errors.js';
 
+export type ReportFileFlag = '--html' | '--csv';
+
 /**
- * Writes one report file, creating its folder when missing. A path that cannot be written (its
- * folder is an existing file, no permission, read-only disk) is a usage error naming the path,
- * the errno code and the flag to change, not an internal error.
+ * Creates the folder that report files go into. `flagValue` is the path given to `flag` when that
+ * is not the folder itself. A folder that cannot be created (a parent is a file or rejects new
+ * folders, no permission, read-only disk) is a usage error naming the folder, the errno code and
+ * the flag to change, not an internal error. It fails at once, so the insights stage calls it
+ * before its slow steps.
  */
-export async function writeReportFile(filePath: string, text: string, flag: '--html' | '--csv'): Promise<void> {
+export function ensureReportFolder(folder: string, flag: ReportFileFlag, flagValue = folder): void {
   try {
-    await mkdir(path.dirname(filePath), { recursive: true });
+    ensureFolderExists(folder);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) {
+      throw error;
+    }
+    const flagValueText = flagValue === folder ? '' : ` ${flagValue}`;
+    throw new UsageError(`cannot create folder ${folder} for ${flag}${flagValueText} (${code})`, {
+      context: { path: folder, code },
+      hint: `pass ${flag} a path in a folder nextke can create and write`,
+    });
+  }
+}
+
+/**
+ * Writes one report file, creating its folder when missing. A path that cannot be written is a
+ * usage error naming the path, the errno code and the flag to change, not an internal error.
+ */
+export async function writeReportFile(filePath: string, text: string, flag: ReportFileFlag): Promise<void> {
+  ensureReportFolder(path.dirname(filePath), flag, filePath);
+  try {
     await writeFile(filePath, text, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
