@@ -50,6 +50,30 @@ describe('nextke insights, learn and optimize', () => {
     expect(result.stderr).toContain('cannot create folder /proc/nonexistent for --html /proc/nonexistent/x.html (ENOENT)');
   });
 
+  it('insights rejects an unknown family with exit 2', async () => {
+    const result = await runCli(['insights', '--family', 'NOSUCH'], { env: testStore.env });
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('invalid --family "NOSUCH": expected one of administration, finance_accounting,');
+    expect(result.stdout).toBe('');
+  });
+
+  it('insights rejects an unknown county with exit 2', async () => {
+    const result = await runCli(['insights', '--county', 'NOSUCH'], { env: testStore.env });
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('invalid --county "NOSUCH": expected a county (Mombasa, Kwale,');
+    expect(result.stdout).toBe('');
+  });
+
+  it('insights matches family and county in any case', async () => {
+    const result = await runCli(['--json', 'insights', 'salary-insights', '--family', 'TECHNOLOGY', '--county', 'nairobi'], { env: testStore.env });
+
+    expect(result.exitCode).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.details.reports['salary-insights'].overall.n).toBeGreaterThan(0);
+  });
+
   it('insights rejects an invalid date with exit 2', async () => {
     const result = await runCli(['insights', '--since', '2026-13-01'], { env: testStore.env });
 

@@ -6,6 +6,7 @@ import type { Context } from '../context.js';
 import type { StageReport } from '../run-report.js';
 import { refreshChangedMetrics, type MetricsRefresh } from './refresh-metrics.js';
 import { renderHtmlReport } from './render-html-report.js';
+import { resolveReportFilter } from './resolve-report-filter.js';
 import type { ReportName } from './report-names.js';
 import { buildReportTables, type ReportTable } from './report-tables.js';
 import { summarizeInsights, type InsightsData } from './summarize-insights.js';
@@ -36,11 +37,13 @@ export interface InsightsDetails {
 /**
  * Runs the insights stage: refreshes metrics_daily for changed dates, aggregates the selected
  * reports in SQL, and writes the HTML and CSV files the options ask for. The figures are in
- * `details` for the CLI to print. Throws InterruptedError when aborted during the refresh.
+ * `details` for the CLI to print. Throws UsageError for an unknown family or county, before any
+ * work, and InterruptedError when aborted during the refresh.
  */
 export async function runInsights(ctx: Context, options: InsightsOptions): Promise<StageReport<InsightsDetails>> {
   const startedMs = performance.now();
   const db = ctx.store.db;
+  const filter = resolveReportFilter(options.filter);
 
   // Output folders come first, so that a path nextke cannot write fails before the slow steps.
   const htmlPath = options.htmlPath === undefined ? null : await resolveHtmlPath(options.htmlPath);
@@ -54,7 +57,7 @@ export async function runInsights(ctx: Context, options: InsightsOptions): Promi
   const metrics = await refreshChangedMetrics(db, { isFull: options.isFullRefresh ?? false, signal: ctx.signal });
   ctx.log.info('metrics_daily refreshed', { ...metrics });
 
-  const data = await summarizeInsights(db, options.filter, { reports: options.reports, qualityThreshold: ctx.config.workflow.qualityThreshold });
+  const data = await summarizeInsights(db, filter, { reports: options.reports, qualityThreshold: ctx.config.workflow.qualityThreshold });
   const tables = buildReportTables(data);
 
   const files: InsightsDetails['files'] = { html: null, csv: [] };
