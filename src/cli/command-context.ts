@@ -1,11 +1,12 @@
 /**
  * Turns the global flags into a configuration, a logger, an open store and a Context, runs one
  * command action inside it, and always closes the store. Every command goes through here.
+ * `main` imports this file for the process signal, so the database client loads only when an
+ * action opens the store.
  */
 import type { Command } from 'commander';
 
 import { loadConfig, type AppConfig } from '../config/load-config.js';
-import { openStore } from '../db/client.js';
 import { createLogger, type Logger } from '../lib/log.js';
 import type { Context } from '../pipeline/context.js';
 import { createProgressDisplay } from './progress-display.js';
@@ -56,13 +57,15 @@ export function createCommandEnvironment(command: Command): CommandEnvironment {
 export async function withContext<T>(command: Command, action: (ctx: Context, environment: CommandEnvironment) => Promise<T>): Promise<T> {
   const environment = createCommandEnvironment(command);
   const flags = readGlobalFlags(command);
+  const progress = await createProgressDisplay(detectTerminal(), flags.quiet === true || environment.isJson);
+  const { openStore } = await import('../db/client.js');
   const store = await openStore(environment.config.database, { log: environment.log });
 
   const ctx: Context = {
     config: environment.config,
     store,
     log: environment.log,
-    progress: createProgressDisplay(detectTerminal(), flags.quiet === true || environment.isJson),
+    progress,
     signal: environment.signal,
   };
 

@@ -1,19 +1,21 @@
 /**
  * The TTY rendering of core progress: an ora spinner whose text shows the count, the total, the
- * rate per second and the ETA. Non-interactive runs get the silent reporter instead.
+ * rate per second and the ETA. Non-interactive runs get the silent reporter instead, and never
+ * load ora.
  */
-import ora, { type Ora } from 'ora';
+import type { Ora } from 'ora';
 
 import { silentProgress, type ProgressReporter, type ProgressUpdate } from '../lib/progress.js';
 import type { TerminalFeatures } from './terminal.js';
 
 const RENDER_INTERVAL_MS = 200;
 
-export function createProgressDisplay(terminal: TerminalFeatures, isQuiet: boolean): ProgressReporter {
+export async function createProgressDisplay(terminal: TerminalFeatures, isQuiet: boolean): Promise<ProgressReporter> {
   if (!terminal.isInteractive || isQuiet) {
     return silentProgress;
   }
 
+  const { default: ora } = await import('ora');
   let spinner: Ora | null = null;
   let label = '';
   let startedAtMs = 0;

@@ -1,12 +1,12 @@
 /**
  * Opens the database a command works on: PostgreSQL through a `pg` pool when a server is
  * configured, otherwise the embedded store (PGlite in a data folder), with the same Kysely
- * types and the same migrations, applied on open.
+ * types and the same migrations, applied on open. Each driver is imported only when its kind
+ * of store is opened, so a process that uses one never loads the other.
  */
-import { PGlite } from '@electric-sql/pglite';
+import type { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type LogEvent } from 'kysely';
-import { PGliteDialect } from 'kysely-pglite-dialect';
-import pg from 'pg';
+import type pg from 'pg';
 
 import type { DatabaseConfig } from '../config/load-config.js';
 import { DependencyUnavailableError, redactUrl } from '../lib/errors.js';
@@ -15,10 +15,6 @@ import { acquireEmbeddedLock, type EmbeddedLock } from './embedded-lock.js';
 import { ensureSchemaIsCurrent, type SchemaState } from './migrate-schema.js';
 import type { Database } from './schema.js';
 import { yieldToEventLoop } from './yield-to-event-loop.js';
-
-// numeric and bigint come back as strings by default; int8 counts are parsed by callers.
-// date columns stay strings ('YYYY-MM-DD') so that a date never shifts with the local time zone.
-pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 
 // PGlite parses int8, numeric and date differently from `pg`; these parsers make both stores
 // return the same JavaScript values (strings for all three), so code and tests see one shape.
@@ -29,6 +25,8 @@ const PGLITE_PARSERS = {
 };
 
 export type StoreKind = 'postgres' | 'embedded';
+
+type PgModule = typeof pg;
 
 export interface Store {
   db: Kysely<Database>;
@@ -74,9 +72,20 @@ export async function openStore(config: DatabaseConfig, options: OpenStoreOption
   return store;
 }
 
+/** Imports `pg` and sets its date parser, which is global to the module: every pool and client of the process uses it. */
+async function loadPg(): Promise<PgModule> {
+  const { default: pg } = await import('pg');
+
+  // numeric and bigint come back as strings by default; int8 counts are parsed by callers.
+  // date columns stay strings ('YYYY-MM-DD') so that a date never shifts with the local time zone.
+  pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+  return pg;
+}
+
 async function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }>, options: OpenStoreOptions): Promise<Store> {
+  const pg = await loadPg();
   if (options.shouldCreateDatabase ?? true) {
-    await ensureDatabaseExists(config, options.log);
+    await ensureDatabaseExists(pg, config, options.log);
   }
 
   const pool = new pg.Pool({
@@ -101,6 +110,9 @@ async function openPostgres(config: Extract<DatabaseConfig, { kind: 'postgres' }
 }
 
 async function openEmbedded(dataDir: string, options: OpenStoreOptions): Promise<Store> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { PGliteDialect } = await import('kysely-pglite-dialect');
+
   const isInMemory = dataDir.startsWith('memory://');
   const lock: EmbeddedLock | null = isInMemory ? null : acquireEmbeddedLock(dataDir, options.log);
 
@@ -146,7 +158,7 @@ async function checkConnection(pool: pg.Pool, config: Extract<DatabaseConfig, { 
 }
 
 /** Creates the configured database when the server reports that it does not exist (SQLSTATE 3D000). */
-async function ensureDatabaseExists(config: Extract<DatabaseConfig, { kind: 'postgres' }>, log: Logger): Promise<void> {
+async function ensureDatabaseExists(pg: PgModule, config: Extract<DatabaseConfig, { kind: 'postgres' }>, log: Logger): Promise<void> {
   const probe = new pg.Client({ connectionString: config.url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
   try {
     await probe.connect();

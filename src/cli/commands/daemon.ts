@@ -1,10 +1,8 @@
 import { Command } from 'commander';
 import { z } from 'zod';
 
-import { createDefaultDaemonJobs, createDefaultWorkerJobs } from '../../daemon/default-worker-jobs.js';
-import { resolveSchedules } from '../../daemon/resolve-schedules.js';
-import { runDaemon } from '../../daemon/run-daemon.js';
-import { runWorker } from '../../daemon/run-worker.js';
+import type { DaemonReport } from '../../daemon/run-daemon.js';
+import type { WorkerReport } from '../../daemon/run-worker.js';
 import { UsageError } from '../../lib/errors.js';
 import { silentProgress } from '../../lib/progress.js';
 import { createCommandEnvironment, withContext } from '../command-context.js';
@@ -37,6 +35,7 @@ export function createDaemonCommand(): Command {
 
       // Validate the schedules before opening the database, so a typo fails at once with exit 2.
       const { config } = createCommandEnvironment(command);
+      const { resolveSchedules } = await import('../../daemon/resolve-schedules.js');
       const schedules = resolveSchedules(
         { workflow: options.workflowCron, check: options.checkCron, insights: options.insightsCron, timezone: options.timezone },
         config.env,
@@ -48,11 +47,19 @@ export function createDaemonCommand(): Command {
         });
       }
 
+      const { createDefaultDaemonJobs, createDefaultWorkerJobs } = await import('../../daemon/default-worker-jobs.js');
       await withContext(command, async (ctx, environment) => {
         const daemonCtx = { ...ctx, progress: silentProgress };
-        const report = options.worker
-          ? await runWorker(daemonCtx, { schedules, pollSeconds: options.pollSeconds }, createDefaultWorkerJobs())
-          : await runDaemon(daemonCtx, { schedules, shouldResumeInterrupted: options.resume }, createDefaultDaemonJobs());
+        let report: WorkerReport | DaemonReport;
+        if (options.worker) {
+          // Only the worker needs pg-boss, which run-worker.ts imports.
+          const { runWorker } = await import('../../daemon/run-worker.js');
+          report = await runWorker(daemonCtx, { schedules, pollSeconds: options.pollSeconds }, createDefaultWorkerJobs());
+        } else {
+          const { runDaemon } = await import('../../daemon/run-daemon.js');
+          report = await runDaemon(daemonCtx, { schedules, shouldResumeInterrupted: options.resume }, createDefaultDaemonJobs());
+        }
+
         if (environment.isJson) {
           printJson(report);
         }

@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { z } from 'zod';
 
 import { REPORT_NAMES, type ReportName } from '../../pipeline/insights/report-names.js';
-import { runInsights, type InsightsDetails } from '../../pipeline/insights/run-insights.js';
+import type { InsightsDetails } from '../../pipeline/insights/run-insights.js';
 import type { StageReport } from '../../pipeline/run-report.js';
 import { withContext } from '../command-context.js';
 import { isoDateSchema } from '../iso-date-schema.js';
@@ -52,6 +52,7 @@ export function createInsightsCommand(): Command {
       const flags = insightsFlagsSchema.parse(rawFlags);
       const reports: readonly ReportName[] = report === 'all' ? REPORT_NAMES : [report];
 
+      const { runInsights } = await import('../../pipeline/insights/run-insights.js');
       await withContext(command, async (ctx, environment) => {
         const result = await runInsights(ctx, {
           reports,

@@ -1,11 +1,10 @@
 import { Command } from 'commander';
 import { z } from 'zod';
 
-import { PATTERN_STATUSES, type LearnedPattern } from '../../db/queries/learned-patterns.js';
+import { PATTERN_STATUSES } from '../../db/learned-pattern-kinds.js';
+import type { LearnedPattern } from '../../db/queries/learned-patterns.js';
 import { EXIT_CODE } from '../../lib/errors.js';
 import { AUTO_ACCEPT_THRESHOLDS } from '../../pipeline/learn/auto-accept-thresholds.js';
-import { acceptPatterns, listPatterns } from '../../pipeline/learn/manage-patterns.js';
-import { runLearn } from '../../pipeline/learn/run-learn.js';
 import { withContext } from '../command-context.js';
 import { setCommandExitCode } from '../exit-code.js';
 import { printJson, printKeyValues, printLine, printTable } from '../render.js';
@@ -54,17 +53,20 @@ export function createLearnCommand(): Command {
 
       await withContext(command, async (ctx, environment) => {
         if (flags.accept !== undefined) {
+          const { acceptPatterns } = await import('../../pipeline/learn/manage-patterns.js');
           const accepted = await acceptPatterns(ctx, flags.accept);
           printPatterns(accepted, 'Accepted', environment.isJson);
           return;
         }
 
         if (flags.list === true) {
+          const { listPatterns } = await import('../../pipeline/learn/manage-patterns.js');
           const patterns = await listPatterns(ctx, { kinds: flags.kind ?? ['title_alias', 'skill'], status: flags.status, limit: flags.limit });
           printPatterns(patterns, 'Learned patterns', environment.isJson);
           return;
         }
 
+        const { runLearn } = await import('../../pipeline/learn/run-learn.js');
         const report = await runLearn(ctx, { isAutoAccept: flags.autoAccept ?? false });
         if (environment.isJson) {
           printJson(report);

@@ -3,8 +3,7 @@ import { z } from 'zod';
 
 import { EXIT_CODE } from '../../lib/errors.js';
 import { DEFAULT_BATCH_SIZE, DEFAULT_MAX_REJECT_RATIO, DEFAULT_REJECTS_PATH, type MigrateOptions } from '../../pipeline/migrate/migrate-options.js';
-import { openLegacySource } from '../../pipeline/migrate/legacy-source.js';
-import { runMigrate, type MigrateDetails } from '../../pipeline/migrate/run-migrate.js';
+import type { MigrateDetails } from '../../pipeline/migrate/run-migrate.js';
 import type { StageReport } from '../../pipeline/run-report.js';
 import { createCommandEnvironment, withContext } from '../command-context.js';
 import { setCommandExitCode } from '../exit-code.js';
@@ -52,8 +51,10 @@ export function createMigrateCommand(): Command {
         shouldRestart: flags.restart ?? false,
       };
       // A wrong file, table or column is reported before the database is opened, whatever its state.
+      const { openLegacySource } = await import('../../pipeline/migrate/legacy-source.js');
       openLegacySource(options.fromPath, options.table).close();
 
+      const { runMigrate } = await import('../../pipeline/migrate/run-migrate.js');
       await withContext(command, async (ctx, environment) => {
         const report = await runMigrate(ctx, options);
 

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 
-import { runOptimize, type OptimizeDetails } from '../../pipeline/optimize/run-optimize.js';
+import type { OptimizeDetails } from '../../pipeline/optimize/run-optimize.js';
 import type { StageReport } from '../../pipeline/run-report.js';
 import { withContext } from '../command-context.js';
 import { printJson, printKeyValues } from '../render.js';
@@ -19,6 +19,7 @@ export function createOptimizeCommand(): Command {
     .option('--force', 'run even below WORKFLOW_LEARNING_THRESHOLD')
     .addHelpText('after', OPTIMIZE_HELP)
     .action(async (rawFlags: { force?: boolean }, command: Command) => {
+      const { runOptimize } = await import('../../pipeline/optimize/run-optimize.js');
       await withContext(command, async (ctx, environment) => {
         const report = await runOptimize(ctx, { isForced: rawFlags.force === true });
         if (environment.isJson) {

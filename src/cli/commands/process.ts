@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { EXIT_CODE } from '../../lib/errors.js';
 import { MAX_NORMALIZE_WORKERS } from '../../pipeline/process/resolve-worker-count.js';
-import { DEFAULT_LEASE_MS, runProcess, type ProcessDetails, type ProcessOptions } from '../../pipeline/process/run-process.js';
+import type { ProcessDetails, ProcessOptions } from '../../pipeline/process/run-process.js';
 import type { StageReport } from '../../pipeline/run-report.js';
 import { withContext } from '../command-context.js';
 import { setCommandExitCode } from '../exit-code.js';
@@ -17,6 +17,11 @@ Postings that are not jobs are kept with a reject reason and left out of insight
 one advert (same organization, same normalized title, near-identical description) point at
 the earliest copy through duplicate_of. The command exits 3 when a posting failed in the code.
 `;
+
+// The lease default of runProcess (DEFAULT_LEASE_MS in run-process.ts), repeated here because
+// importing that module would load the whole process stage just to build the help text.
+// process.test.ts checks that the two agree.
+const DEFAULT_LEASE_SECONDS = 300;
 
 const processFlagsSchema = z.object({
   batchSize: z.coerce.number().int().min(1).max(10_000).optional(),
@@ -34,12 +39,13 @@ export function createProcessCommand(): Command {
     .option('--limit <postings>', 'stop after this many postings')
     .option('--reprocess', 'process every posting again, also those already processed (after a normalizer change)')
     .option('--site <name>', 'only postings of this source (board key such as myjobmag, or a domain)')
-    .option('--lease-seconds <seconds>', 'how long a claim lasts before another run may take it over', String(DEFAULT_LEASE_MS / 1000))
+    .option('--lease-seconds <seconds>', 'how long a claim lasts before another run may take it over', String(DEFAULT_LEASE_SECONDS))
     .option('--workers <threads>', 'worker threads that normalize postings, 0 for the main thread (default NEXTKE_PROCESS_WORKERS, else the number of CPUs)')
     .addHelpText('after', PROCESS_HELP)
     .action(async (rawFlags: unknown, command: Command) => {
       const flags = processFlagsSchema.parse(rawFlags);
 
+      const { runProcess } = await import('../../pipeline/process/run-process.js');
       await withContext(command, async (ctx, environment) => {
         const options: ProcessOptions = {
           batchSize: flags.batchSize ?? ctx.config.workflow.batchSize,

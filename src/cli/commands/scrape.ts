@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 import { EXIT_CODE, UsageError } from '../../lib/errors.js';
 import type { StageReport } from '../../pipeline/run-report.js';
-import { checkSites, type SiteCheck } from '../../pipeline/scrape/check-sites.js';
-import { runScrape, type ScrapeDetails } from '../../pipeline/scrape/run-scrape.js';
+import type { SiteCheck } from '../../pipeline/scrape/check-sites.js';
+import type { ScrapeDetails } from '../../pipeline/scrape/run-scrape.js';
 import { DEFAULT_REFRESH_AFTER_DAYS } from '../../pipeline/scrape/scrape-options.js';
 import { createCommandEnvironment, withContext } from '../command-context.js';
 import { setCommandExitCode } from '../exit-code.js';
@@ -56,6 +56,7 @@ export function createScrapeCommand(): Command {
         throw new UsageError('--all and --site cannot be combined: pass one of them');
       }
 
+      const { runScrape } = await import('../../pipeline/scrape/run-scrape.js');
       await withContext(command, async (ctx, environment) => {
         const report = await runScrape(ctx, {
           siteIds: flags.all ? undefined : flags.site,
@@ -77,6 +78,7 @@ export function createScrapeCommand(): Command {
 
 async function runCheck(command: Command, siteIds: string[] | undefined, baseUrlOverrides: Record<string, string>): Promise<void> {
   const environment = createCommandEnvironment(command);
+  const { checkSites } = await import('../../pipeline/scrape/check-sites.js');
   const checks = await checkSites(environment, { siteIds, baseUrlOverrides });
 
   if (environment.isJson) {

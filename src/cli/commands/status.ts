@@ -1,14 +1,16 @@
 import { Command } from 'commander';
 
-import { getStatus, type StatusReport } from '../../pipeline/status/get-status.js';
+import type { StatusReport } from '../../pipeline/status/get-status.js';
 import { withContext } from '../command-context.js';
 import { formatCell, printJson, printKeyValues, printLine, printTable } from '../render.js';
-import { listConfiguredSites } from '../site-listing.js';
 
 export function createStatusCommand(): Command {
   return new Command('status')
     .description('show where the data is, the schema, posting counts by source, the sites and the last runs')
     .action(async (_options: unknown, command: Command) => {
+      const { getStatus } = await import('../../pipeline/status/get-status.js');
+      const { listConfiguredSites } = await import('../site-listing.js');
+
       await withContext(command, async (ctx, environment) => {
         const report = await getStatus(ctx, listConfiguredSites);
         if (environment.isJson) {

@@ -3,8 +3,6 @@ import { z } from 'zod';
 
 import type { ExitCode } from '../../lib/errors.js';
 import { STAGE_NAMES, type StageName } from '../../pipeline/run-report.js';
-import { createDefaultStageRegistry } from '../../workflow/default-stage-registry.js';
-import { planWorkflow, runWorkflow } from '../../workflow/run-workflow.js';
 import { WORKFLOW_TRIGGERS, type WorkflowOptions } from '../../workflow/workflow-options.js';
 import type { WorkflowPlan, WorkflowRunReport } from '../../workflow/workflow-run-report.js';
 import { withContext } from '../command-context.js';
@@ -40,6 +38,7 @@ export function createWorkflowCommand(): Command {
     .action(async (rawOptions: unknown, command: Command) => {
       const parsed = workflowOptionsSchema.parse(rawOptions);
 
+      const { planWorkflow, runWorkflow } = await import('../../workflow/run-workflow.js');
       await withContext(command, async (ctx, environment) => {
         const options = toWorkflowOptions(parsed, environment.config.env);
         if (options.isDryRun) {
@@ -52,6 +51,7 @@ export function createWorkflowCommand(): Command {
           return;
         }
 
+        const { createDefaultStageRegistry } = await import('../../workflow/default-stage-registry.js');
         const report = await runWorkflow(ctx, options, createDefaultStageRegistry());
         if (environment.isJson) {
           printJson(report);

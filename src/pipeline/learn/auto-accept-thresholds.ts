@@ -1,4 +1,4 @@
-import { SKILL_KIND, TITLE_ALIAS_KIND } from '../../db/queries/learned-patterns.js';
+import { SKILL_KIND, TITLE_ALIAS_KIND } from '../../db/learned-pattern-kinds.js';
 
 /**
  * Minimum support and confidence at which `nextke learn --auto-accept` accepts a proposal without
