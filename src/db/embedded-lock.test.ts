@@ -36,6 +36,13 @@ describe('acquireEmbeddedLock', () => {
     expect((caught as Error).message).toContain('EEXIST');
   });
 
+  // procfs rejects new entries with ENOENT, which made Node 20's recursive mkdir spin forever.
+  it.skipIf(!existsSync('/proc/self'))('rejects a data folder under /proc at once', { timeout: 5_000 }, () => {
+    expect(() => acquireEmbeddedLock('/proc/nonexistent/data', createMemoryLogger(), 'status')).toThrow(
+      'embedded store folder /proc/nonexistent/data cannot be created (ENOENT)',
+    );
+  });
+
   it('writes the holder and removes the file on release', () => {
     const dataDir = tempDataDir();
     const lock = acquireEmbeddedLock(dataDir, createMemoryLogger(), 'status');

@@ -3,10 +3,11 @@
  * corrupts it) and its advisory locks do not block, so a file created with O_EXCL decides who
  * owns the folder. A lockfile whose process is gone is taken over with a warning.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+import { ensureFolderExists } from '../lib/ensure-folder-exists.js';
 import { LockHeldError, UsageError } from '../lib/errors.js';
 import type { Logger } from '../lib/log.js';
 
@@ -51,7 +52,7 @@ export function acquireEmbeddedLock(dataDir: string, log: Logger, command = proc
 
 function createDataDir(dataDir: string): void {
   try {
-    mkdirSync(dataDir, { recursive: true });
+    ensureFolderExists(dataDir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     throw new UsageError(`embedded store folder ${dataDir} cannot be created (${code})`, {

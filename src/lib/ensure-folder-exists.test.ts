@@ -37,7 +37,7 @@ describe('ensureFolderExists', () => {
     const file = path.join(tempFolder(), 'file');
     writeFileSync(file, 'x');
 
-    expect(errnoCode(() => ensureFolderExists(file))).toBe('ENOTDIR');
+    expect(errnoCode(() => ensureFolderExists(file))).toBe('EEXIST');
   });
 
   it('rejects a parent that is a file', () => {

@@ -12,7 +12,8 @@ import path from 'node:path';
 /**
  * Ensures `folder` exists as a folder, creating missing levels from the top down. Makes at most
  * one mkdir call per missing level, so it always ends. Throws the failing call's errno error
- * (`code` and `path` set), or ENOTDIR when `folder` or a parent is a file.
+ * (`code` and `path` set), as mkdir(2) reports it: EEXIST when `folder` is a file, ENOTDIR when
+ * a parent is.
  */
 export function ensureFolderExists(folder: string): void {
   const missingLevels: string[] = [];
@@ -27,7 +28,7 @@ export function ensureFolderExists(folder: string): void {
   }
 
   if (missingLevels.length === 0 && !statSync(current).isDirectory()) {
-    throw notAFolderError(current);
+    throw fileExistsError(current);
   }
   for (const level of missingLevels) {
     try {
@@ -41,6 +42,6 @@ export function ensureFolderExists(folder: string): void {
   }
 }
 
-function notAFolderError(filePath: string): NodeJS.ErrnoException {
-  return Object.assign(new Error(`ENOTDIR: not a directory, mkdir '${filePath}'`), { code: 'ENOTDIR', path: filePath, syscall: 'mkdir' });
+function fileExistsError(filePath: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`EEXIST: file already exists, mkdir '${filePath}'`), { code: 'EEXIST', path: filePath, syscall: 'mkdir' });
 }

@@ -3,9 +3,11 @@
  * reason, detail, and the canonical URL for duplicates), appended, and created only when the
  * first reject arrives.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
+import { ensureFolderExists } from '../../lib/ensure-folder-exists.js';
+import { UsageError } from '../../lib/errors.js';
 import type { RejectedRow } from './map-legacy-row.js';
 
 export interface RejectsFile {
@@ -28,8 +30,7 @@ export function openRejectsFile(filePath: string): RejectsFile {
         return;
       }
       if (descriptor === null) {
-        mkdirSync(path.dirname(absolutePath), { recursive: true });
-        descriptor = openSync(absolutePath, 'a');
+        descriptor = openForAppend(absolutePath);
       }
       writeSync(descriptor, rejects.map((reject) => JSON.stringify(reject) + '\n').join(''));
     },
@@ -40,4 +41,21 @@ export function openRejectsFile(filePath: string): RejectsFile {
       }
     },
   };
+}
+
+/** Opens the file for appending, creating its folder. A path nextke cannot create or open is a usage error naming it. */
+function openForAppend(filePath: string): number {
+  try {
+    ensureFolderExists(path.dirname(filePath));
+    return openSync(filePath, 'a');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) {
+      throw error;
+    }
+    throw new UsageError(`cannot write rejects file ${filePath} (${code})`, {
+      context: { path: filePath, code },
+      hint: 'pass --rejects a path in a folder nextke can create and write. Batches committed so far stay, and a rerun resumes after them.',
+    });
+  }
 }
