@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { z } from 'zod';
 
 import { EXIT_CODE } from '../../lib/errors.js';
+import { DEFAULT_LEASE_MS } from '../../pipeline/process/claim-lease.js';
 import { MAX_NORMALIZE_WORKERS } from '../../pipeline/process/resolve-worker-count.js';
 import type { ProcessDetails, ProcessOptions } from '../../pipeline/process/run-process.js';
 import type { StageReport } from '../../pipeline/run-report.js';
@@ -18,10 +19,7 @@ one advert (same organization, same normalized title, near-identical description
 the earliest copy through duplicate_of. The command exits 3 when a posting failed in the code.
 `;
 
-// The lease default of runProcess (DEFAULT_LEASE_MS in run-process.ts), repeated here because
-// importing that module would load the whole process stage just to build the help text.
-// process.test.ts checks that the two agree.
-const DEFAULT_LEASE_SECONDS = 300;
+const DEFAULT_LEASE_SECONDS = DEFAULT_LEASE_MS / 1000;
 
 const processFlagsSchema = z.object({
   batchSize: z.coerce.number().int().min(1).max(10_000).optional(),

@@ -17,6 +17,7 @@ import type { Logger } from '../../lib/log.js';
 import type { Context } from '../context.js';
 import type { StageReport, StageStatus } from '../run-report.js';
 import { createBatchNormalizer, type BatchNormalizer } from './batch-normalizer.js';
+import { DEFAULT_LEASE_MS } from './claim-lease.js';
 import type { AdapterLookup } from './build-posting-input.js';
 import { loadLearnedHints } from './load-learned-hints.js';
 import type { NormalizedBatch } from './normalize-batch.js';
@@ -50,8 +51,7 @@ export interface ProcessOptions {
 
 export type ProcessDetails = ProcessSummary & { workerId: string; workers: number };
 
-/** Five minutes: a batch of thousands of postings is saved in seconds, so only a dead run loses its lease. */
-export const DEFAULT_LEASE_MS = 5 * 60_000;
+export { DEFAULT_LEASE_MS } from './claim-lease.js';
 
 /**
  * Processes postings until none is left, the limit is reached or `ctx.signal` aborts. An abort
