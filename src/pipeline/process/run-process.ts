@@ -105,81 +105,97 @@ interface BatchLoop {
   errors: ErrorTally;
 }
 
-/** A claimed batch, normalized and ready to save. */
-interface PreparedBatch {
+/** A claimed batch handed to the normalizer. */
+interface ClaimedBatch {
   /** The claimed postings' ids, in claim order; their text is not kept once normalized. */
   ids: string[];
-  normalized: NormalizedBatch;
+  /** Settles when the normalizer is done; always observed, so a failure is read when the loop reaches it. */
+  normalized: Promise<NormalizedBatch>;
 }
 
-/** The outcome of preparing a batch; never a rejected promise, so a failure waits until the loop reads it. */
-type Preparation = { batch: PreparedBatch | null } | { error: unknown };
+/** The outcome of claiming a batch; never a rejected promise, so a failure waits until the loop reads it. */
+type Claim = { batch: ClaimedBatch | null } | { error: unknown };
 
 /**
- * Saves batch after batch while the next one is claimed and normalized; returns true when the
- * signal stopped the loop before the work ran out.
+ * Saves batch after batch in claim order. While one batch is saved, the next is being normalized
+ * and the one after it is claimed and queued on the normalizer, so that the worker threads do not
+ * sit idle while a claim runs. Returns true when the signal stopped the loop before the work ran
+ * out. On any exit the claims of batches not saved are released.
  */
 async function processBatches(run: BatchLoop, total: number): Promise<boolean> {
   if (run.ctx.signal.aborted) {
     return true;
   }
 
-  let next: Promise<Preparation> | undefined = prepareBatch(run, undefined);
+  // Claimed batches not saved yet, oldest first.
+  const unsaved: ClaimedBatch[] = [];
+  let ahead: Promise<Claim> | undefined = claimBatch(run, undefined);
   try {
     for (;;) {
-      const preparation: Preparation = await next;
-      next = undefined;
-      if ('error' in preparation) {
-        throw preparation.error;
+      if (ahead !== undefined) {
+        const claim: Claim = await ahead;
+        ahead = undefined;
+        if ('error' in claim) {
+          throw claim.error;
+        }
+        if (claim.batch !== null) {
+          unsaved.push(claim.batch);
+          ahead = claimBatch(run, claim.batch.ids.at(-1));
+        }
       }
-      const current = preparation.batch;
-      if (current === null) {
+
+      const current = unsaved[0];
+      if (current === undefined) {
         return false;
       }
       if (run.ctx.signal.aborted) {
-        await releaseQuietly(run, current.ids);
         return true;
       }
 
-      next = prepareBatch(run, current.ids.at(-1));
-      await saveBatch(run, current);
+      const normalized = await current.normalized;
+      // saveBatch releases the batch's claims itself when the save fails.
+      unsaved.shift();
+      await saveBatch(run, { ids: current.ids, normalized });
       run.tally.databaseMs += await refreshStatistics(run.ctx.store.db, run.log);
       run.ctx.progress.update({ done: run.tally.processed, total, counts: run.tally.progressCounts() });
     }
   } finally {
-    // Only after an error: the batch prepared next is never saved, so its claims are released.
-    const pending = next === undefined ? undefined : await next;
+    // After an interrupt or an error: batches claimed but not saved give their postings back.
+    const pending = ahead === undefined ? undefined : await ahead;
     if (pending !== undefined && 'batch' in pending && pending.batch !== null) {
-      await releaseQuietly(run, pending.batch.ids);
+      unsaved.push(pending.batch);
+    }
+    for (const batch of unsaved) {
+      await releaseQuietly(run, batch.ids);
     }
   }
 }
 
 /**
- * Claims the next batch above `afterId` and normalizes it. Resolves with a null batch when the
- * limit is reached or nothing is left to claim. On failure the batch's claims are released.
+ * Claims the next batch above `afterId` and hands it to the normalizer without waiting for the
+ * result. Resolves with a null batch when the limit is reached or nothing is left to claim.
  */
-async function prepareBatch(run: BatchLoop, afterId: string | undefined): Promise<Preparation> {
+async function claimBatch(run: BatchLoop, afterId: string | undefined): Promise<Claim> {
   const limit = run.options.limit === undefined ? run.options.batchSize : Math.min(run.options.batchSize, run.options.limit - run.claimedCount);
   if (limit <= 0) {
     return { batch: null };
   }
 
-  let ids: string[] = [];
   try {
     const normalizing = await claimAndStartNormalizing(run, limit, afterId);
     if (normalizing === null) {
       return { batch: null };
     }
-    ids = normalizing.ids;
-    run.claimedCount += ids.length;
+    run.claimedCount += normalizing.ids.length;
 
     const started = performance.now();
-    const normalized = await normalizing.result;
-    run.tally.normalizeMs += performance.now() - started;
-    return { batch: { ids, normalized } };
+    const normalized = normalizing.result.then((batch) => {
+      run.tally.normalizeMs += performance.now() - started;
+      return batch;
+    });
+    normalized.catch(() => undefined);
+    return { batch: { ids: normalizing.ids, normalized } };
   } catch (error) {
-    await releaseQuietly(run, ids);
     return { error };
   }
 }
@@ -239,8 +255,8 @@ async function claimNextBatch(run: BatchLoop, limit: number, afterId: string | u
   return claimed;
 }
 
-/** Saves a prepared batch in one transaction; on failure releases its claims and throws. */
-async function saveBatch(run: BatchLoop, batch: PreparedBatch): Promise<void> {
+/** Saves a normalized batch in one transaction; on failure releases its claims and throws. */
+async function saveBatch(run: BatchLoop, batch: { ids: string[]; normalized: NormalizedBatch }): Promise<void> {
   const { ids, normalized } = batch;
   reportProblems(run, normalized);
 
