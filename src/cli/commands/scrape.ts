@@ -152,8 +152,11 @@ function renderScrapeReport(report: StageReport<ScrapeDetails>): void {
     printTable(['site', 'reason', 'count'], failures, 'Failures by reason');
   }
 
+  // Details left unfetched by SIGINT or SIGTERM are not failures; the next run fetches them.
+  const skippedInterrupted = details.sites.reduce((sum, site) => sum + site.skippedInterrupted, 0);
   printKeyValues([
     ['status', report.status],
+    ...(skippedInterrupted > 0 ? [['details not fetched (interrupted)', skippedInterrupted] as const] : []),
     ['requests', details.requests],
     ['retries', details.retries],
     ['requests/s', details.requestsPerSecond],
