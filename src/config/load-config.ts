@@ -61,9 +61,8 @@ export const PACKAGE_ROOT = findPackageRoot(path.dirname(fileURLToPath(import.me
 
 const IDENTIFIER = /^[A-Za-z_][A-Za-z0-9_]{0,62}$/;
 
-// The same bound as MAX_NORMALIZE_WORKERS in pipeline/process/resolve-worker-count.ts, which
-// config cannot import because pipeline code depends on config, not the reverse.
-const MAX_PROCESS_WORKERS = 64;
+/** Upper bound of normalize worker threads; each one loads its own copy of the normalizers' reference data. */
+export const MAX_PROCESS_WORKERS = 64;
 
 export function loadConfig(options: LoadConfigOptions = {}): AppConfig {
   const cwd = options.cwd ?? process.cwd();

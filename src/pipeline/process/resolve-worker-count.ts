@@ -1,9 +1,10 @@
 import os from 'node:os';
 
+import { MAX_PROCESS_WORKERS } from '../../config/load-config.js';
 import { UsageError } from '../../lib/errors.js';
 
-/** Upper bound of normalize worker threads; each one loads its own copy of the normalizers' reference data. */
-export const MAX_NORMALIZE_WORKERS = 64;
+/** Upper bound of normalize worker threads, checked by the config as well. */
+export const MAX_NORMALIZE_WORKERS = MAX_PROCESS_WORKERS;
 
 /**
  * Returns how many normalize worker threads a process run starts: `requested` when given, else
