@@ -17,7 +17,9 @@ const RESUMABLE_STATUSES: ReadonlySet<string> = new Set(['failed', 'interrupted'
 /** Resolves the plan. Throws UsageError when `--resume` names no resumable run. */
 export async function resolvePlan(ctx: Context, options: WorkflowOptions): Promise<WorkflowPlan> {
   if (options.resumeRunId !== undefined) {
-    return resolveResumePlan(ctx, options.resumeRunId);
+    const resumed = await resolveResumePlan(ctx, options.resumeRunId);
+    // An --html given with --resume replaces the recorded one, so a run that failed on a bad report folder can finish.
+    return options.htmlDir ? { ...resumed, htmlDir: path.resolve(options.htmlDir) } : resumed;
   }
 
   const migrateFrom = options.migrateFrom ? path.resolve(options.migrateFrom) : null;

@@ -9,6 +9,7 @@ import { finishWorkflowRun, insertWorkflowRun } from '../db/queries/workflow-run
 import { insertPlannedStages } from '../db/queries/workflow-stage-writes.js';
 import { InternalError } from '../lib/errors.js';
 import type { Context } from '../pipeline/context.js';
+import { prepareHtmlOutput } from '../pipeline/insights/run-insights.js';
 import type { StageName } from '../pipeline/run-report.js';
 import { decideRunOutcome } from './decide-run-outcome.js';
 import { interruptDeadRuns } from './interrupt-dead-runs.js';
@@ -35,6 +36,10 @@ export async function runWorkflow(ctx: Context, options: WorkflowOptions, regist
     const interruptedRunIds = await interruptDeadRuns(ctx);
     const plan = await resolvePlan(ctx, options);
     const runners = findRunners(plan.stages, registry);
+    // A report folder that cannot be created fails the command now, not after the stages before insights.
+    if (plan.htmlDir !== null && plan.stages.includes('insights')) {
+      await prepareHtmlOutput(plan.htmlDir);
+    }
     return await executePlan(ctx, options, plan, runners, interruptedRunIds);
   } finally {
     await lock.release();

@@ -40,6 +40,17 @@ describe('nextke workflow flags', () => {
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toContain('no workflow run to resume: none recorded yet');
   });
+
+  it('exits 2 on an --html folder it cannot create, before any stage', { timeout: 60_000 }, async () => {
+    const cwd = tempFolder();
+    const env = { NEXTKE_DATA_DIR: path.join(cwd, 'data') };
+    const result = await runCli(['workflow', '--migrate-from', LEGACY_FILE, '--stages', 'migrate,insights', '--html', '/proc/nonexistent/report'], { cwd, env });
+
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toContain('cannot create folder /proc/nonexistent/report for --html');
+    const status = JSON.parse((await runCli(['status', '--json'], { cwd, env })).stdout);
+    expect(status.postings.total).toBe(0);
+  });
 });
 
 describe('nextke workflow with a site down', () => {

@@ -46,10 +46,7 @@ export async function runInsights(ctx: Context, options: InsightsOptions): Promi
   const filter = resolveReportFilter(options.filter);
 
   // Output folders come first, so that a path nextke cannot write fails before the slow steps.
-  const htmlPath = options.htmlPath === undefined ? null : await resolveHtmlPath(options.htmlPath);
-  if (htmlPath !== null) {
-    ensureReportFolder(path.dirname(htmlPath), '--html', htmlPath);
-  }
+  const htmlPath = options.htmlPath === undefined ? null : await prepareHtmlOutput(options.htmlPath);
   if (options.csvDir !== undefined) {
     ensureReportFolder(options.csvDir, '--csv');
   }
@@ -89,6 +86,17 @@ export async function runInsights(ctx: Context, options: InsightsOptions): Promi
     errorGroups: [],
     details: { data, tables, metrics, files },
   };
+}
+
+/**
+ * Resolves the file an `--html` value names (report.html inside a folder) and creates its folder.
+ * Throws UsageError (exit 2) when the folder cannot be created. The workflow calls it before its
+ * first stage, so that a bad path fails before any work.
+ */
+export async function prepareHtmlOutput(htmlPath: string): Promise<string> {
+  const resolved = await resolveHtmlPath(htmlPath);
+  ensureReportFolder(path.dirname(resolved), '--html', resolved);
+  return resolved;
 }
 
 async function resolveHtmlPath(htmlPath: string): Promise<string> {
