@@ -30,4 +30,13 @@ describe('openRejectsFile', () => {
     expect(() => rejects.append([REJECT])).toThrow(UsageError);
     expect(() => rejects.append([REJECT])).toThrow('cannot write rejects file /proc/nonexistent/rejects.jsonl (ENOENT)');
   });
+
+  // /dev/full opens for writing, and every write to it fails with ENOSPC, like a full disk.
+  it.skipIf(!existsSync('/dev/full'))('reports a failed write as a usage error', () => {
+    const rejects = openRejectsFile('/dev/full');
+
+    expect(() => rejects.append([REJECT])).toThrow(UsageError);
+    expect(() => rejects.append([REJECT])).toThrow('cannot write rejects file /dev/full (ENOSPC)');
+    rejects.close();
+  });
 });

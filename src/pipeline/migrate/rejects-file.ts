@@ -32,7 +32,13 @@ export function openRejectsFile(filePath: string): RejectsFile {
       if (descriptor === null) {
         descriptor = openForAppend(absolutePath);
       }
-      writeSync(descriptor, rejects.map((reject) => JSON.stringify(reject) + '\n').join(''));
+      const lines = rejects.map((reject) => JSON.stringify(reject) + '\n').join('');
+      try {
+        writeSync(descriptor, lines);
+      } catch (error) {
+        // A full disk or a device that refuses writes (ENOSPC, EIO) is the environment, not a bug.
+        throw rejectsFileError(absolutePath, error);
+      }
     },
     close() {
       if (descriptor !== null) {
@@ -49,13 +55,18 @@ function openForAppend(filePath: string): number {
     ensureFolderExists(path.dirname(filePath));
     return openSync(filePath, 'a');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined) {
-      throw error;
-    }
-    throw new UsageError(`cannot write rejects file ${filePath} (${code})`, {
-      context: { path: filePath, code },
-      hint: 'pass --rejects a path in a folder nextke can create and write. Batches committed so far stay, and a rerun resumes after them.',
-    });
+    throw rejectsFileError(filePath, error);
   }
+}
+
+/** Wraps an errno error as a usage error naming the file; other errors pass through unchanged. */
+function rejectsFileError(filePath: string, error: unknown): unknown {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === undefined) {
+    return error;
+  }
+  return new UsageError(`cannot write rejects file ${filePath} (${code})`, {
+    context: { path: filePath, code },
+    hint: 'pass --rejects a path in a folder nextke can create and write. Batches committed so far stay, and a rerun resumes after them.',
+  });
 }
