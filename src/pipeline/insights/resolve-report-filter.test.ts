@@ -30,6 +30,14 @@ describe('resolveReportFilter', () => {
     expect(resolveReportFilter({ family: 'UNCLASSIFIED' }).family).toBe('unclassified');
   });
 
+  it('treats spaces, hyphens and underscores alike', () => {
+    expect(resolveReportFilter({ family: 'finance-accounting' }).family).toBe('finance_accounting');
+    expect(resolveReportFilter({ family: 'Finance Accounting' }).family).toBe('finance_accounting');
+    expect(resolveReportFilter({ county: 'outside-kenya' }).county).toBe('outside_kenya');
+    expect(resolveReportFilter({ county: 'Elgeyo Marakwet' }).county).toBe('Elgeyo-Marakwet');
+    expect(resolveReportFilter({ county: 'taita_taveta' }).county).toBe('Taita-Taveta');
+  });
+
   it('spells a county as stored', () => {
     expect(resolveReportFilter({ county: 'nairobi' }).county).toBe('Nairobi');
     expect(resolveReportFilter({ county: 'ELGEYO-MARAKWET' }).county).toBe('Elgeyo-Marakwet');

@@ -16,12 +16,17 @@ export const NON_COUNTY_LOCATIONS: readonly string[] = ['remote', 'outside_kenya
 
 const counties = countiesData as ReadonlyArray<{ name: string; aliases: string[] }>;
 
-// Lower-case spelling to stored spelling. Counties also take their aliases from
+/** Folds letter case, and spaces, hyphens and underscores to one `_`, so `Finance Accounting` finds `finance_accounting`. */
+function spellingKey(value: string): string {
+  return value.trim().toLowerCase().replace(/[\s_-]+/g, '_');
+}
+
+// Spelling key to stored spelling. Counties also take their aliases from
 // normalize/data/counties.json, so `Muranga` and `Homa-Bay` work without shell quoting.
-const familyBySpelling = new Map(REPORT_FAMILIES.map((family) => [family.toLowerCase(), family]));
+const familyBySpelling = new Map(REPORT_FAMILIES.map((family) => [spellingKey(family), family]));
 const locationBySpelling = new Map<string, string>([
-  ...counties.flatMap((county) => [county.name, ...county.aliases].map((spelling): [string, string] => [spelling.toLowerCase(), county.name])),
-  ...NON_COUNTY_LOCATIONS.map((location): [string, string] => [location, location]),
+  ...counties.flatMap((county) => [county.name, ...county.aliases].map((spelling): [string, string] => [spellingKey(spelling), county.name])),
+  ...NON_COUNTY_LOCATIONS.map((location): [string, string] => [spellingKey(location), location]),
 ]);
 
 /**
@@ -37,24 +42,24 @@ export function resolveReportFilter(filter: ReportFilter): ReportFilter {
 }
 
 function resolveFamily(value: string): string {
-  const family = familyBySpelling.get(value.trim().toLowerCase());
+  const family = familyBySpelling.get(spellingKey(value));
   if (family === undefined) {
     throw new UsageError(`invalid --family ${JSON.stringify(value)}: expected one of ${REPORT_FAMILIES.join(', ')}`, {
       context: { family: value },
-      hint: 'letter case does not matter, and unclassified selects postings the title rules could not place',
+      hint: 'letter case, spaces and hyphens do not matter, and unclassified selects postings the title rules could not place',
     });
   }
   return family;
 }
 
 function resolveCounty(value: string): string {
-  const location = locationBySpelling.get(value.trim().toLowerCase());
+  const location = locationBySpelling.get(spellingKey(value));
   if (location === undefined) {
     throw new UsageError(
       `invalid --county ${JSON.stringify(value)}: expected a county (${counties.map((county) => county.name).join(', ')}) or one of ${NON_COUNTY_LOCATIONS.join(', ')}`,
       {
         context: { county: value },
-        hint: 'letter case does not matter, and common spellings such as Muranga or Homa-Bay work too',
+        hint: 'letter case, spaces and hyphens do not matter, and common spellings such as Muranga work too',
       },
     );
   }
