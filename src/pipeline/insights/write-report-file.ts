@@ -2,7 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { ensureFolderExists } from '../../lib/ensure-folder-exists.js';
-import { UsageError } from '../../lib/errors.js';
+import { errnoUsageError } from '../../lib/errno-usage-error.js';
 
 export type ReportFileFlag = '--html' | '--csv';
 
@@ -17,15 +17,8 @@ export function ensureReportFolder(folder: string, flag: ReportFileFlag, flagVal
   try {
     ensureFolderExists(folder);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined) {
-      throw error;
-    }
     const flagValueText = flagValue === folder ? '' : ` ${flagValue}`;
-    throw new UsageError(`cannot create folder ${folder} for ${flag}${flagValueText} (${code})`, {
-      context: { path: folder, code },
-      hint: `pass ${flag} a path in a folder nextke can create and write`,
-    });
+    throw errnoUsageError(error, `cannot create folder ${folder} for ${flag}${flagValueText}`, folder, folderHint(flag));
   }
 }
 
@@ -38,13 +31,10 @@ export async function writeReportFile(filePath: string, text: string, flag: Repo
   try {
     await writeFile(filePath, text, 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined) {
-      throw error;
-    }
-    throw new UsageError(`cannot write report file ${filePath} (${code})`, {
-      context: { path: filePath, code },
-      hint: `pass ${flag} a path in a folder nextke can create and write`,
-    });
+    throw errnoUsageError(error, `cannot write report file ${filePath}`, filePath, folderHint(flag));
   }
+}
+
+function folderHint(flag: ReportFileFlag): string {
+  return `pass ${flag} a path in a folder nextke can create and write`;
 }

@@ -7,7 +7,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 import { ensureFolderExists } from '../../lib/ensure-folder-exists.js';
-import { UsageError } from '../../lib/errors.js';
+import { errnoUsageError } from '../../lib/errno-usage-error.js';
 import type { RejectedRow } from './map-legacy-row.js';
 
 export interface RejectsFile {
@@ -59,14 +59,11 @@ function openForAppend(filePath: string): number {
   }
 }
 
-/** Wraps an errno error as a usage error naming the file; other errors pass through unchanged. */
 function rejectsFileError(filePath: string, error: unknown): unknown {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === undefined) {
-    return error;
-  }
-  return new UsageError(`cannot write rejects file ${filePath} (${code})`, {
-    context: { path: filePath, code },
-    hint: 'pass --rejects a path in a folder nextke can create and write. Batches committed so far stay, and a rerun resumes after them.',
-  });
+  return errnoUsageError(
+    error,
+    `cannot write rejects file ${filePath}`,
+    filePath,
+    'pass --rejects a path in a folder nextke can create and write. Batches committed so far stay, and a rerun resumes after them.',
+  );
 }
