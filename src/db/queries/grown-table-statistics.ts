@@ -29,7 +29,7 @@ export async function analyzeGrownTables(db: Kysely<Database>, tables: readonly 
       and pg_relation_size(c.oid) / current_setting('block_size')::bigint > 2 * c.relpages + 10
   `.execute(db);
 
-  const grown = result.rows.map((row) => row.table).filter((table) => tables.includes(table));
+  const grown = result.rows.map((row) => row.table);
   for (const table of grown) {
     await sql`analyze ${sql.table(table)}`.execute(db);
   }
